@@ -1,0 +1,15 @@
+/**
+ * The in-cluster RDE agent (DESIGN §5).
+ *
+ * @packageDocumentation
+ */
+export { TunnelAgent, parseUrl, isLoopback, type TunnelAgentOptions } from './TunnelAgent';
+export { Backoff, type BackoffOptions } from './backoff';
+export { LocalDriver, endPty } from './drivers/LocalDriver';
+export type {
+  WorkspaceDriver,
+  WorkspaceSpec,
+  WorkspaceState,
+  TtyRequest,
+} from './drivers/WorkspaceDriver';
+export { consoleLogger, type AgentLogger } from './logger';

@@ -1,0 +1,2 @@
+export { createTerminalSocketHandler, type TerminalSocketOptions } from './terminalSocketHandler';
+export { relayTerminal, parseClientMessage } from './TerminalRelay';

@@ -1,0 +1,9 @@
+export * from './AgentGateway';
+export {
+  TunnelServer,
+  TUNNEL_RECEIVE_WINDOW,
+  type TunnelServerOptions,
+  type AgentTokenVerifier,
+  type ClusterPresence,
+} from './TunnelServer';
+export { SESSION_SEND_WINDOW } from './AgentConnection';

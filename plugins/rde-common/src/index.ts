@@ -1,0 +1,10 @@
+/**
+ * Types, API contracts and permissions shared by the RDE frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './terminalProtocol';
+export * from './agentTokens';
+export * from './validation';

@@ -1,0 +1,2 @@
+export { LaunchWorkspaceDialog } from './LaunchWorkspaceDialog';
+export type { LaunchWorkspaceDialogProps } from './LaunchWorkspaceDialog';

@@ -1,0 +1,2 @@
+export { WorkspaceActions } from './WorkspaceActions';
+export type { WorkspaceActionsProps } from './WorkspaceActions';

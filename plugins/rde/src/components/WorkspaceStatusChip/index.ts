@@ -1,0 +1,2 @@
+export { WorkspaceStatusChip } from './WorkspaceStatusChip';
+export type { WorkspaceStatusChipProps } from './WorkspaceStatusChip';

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/**
+ * State of {@link usePolledValue}.
+ *
+ * @public
+ */
+export interface PolledValue<T> {
+  /** The last value loaded, kept while a later refresh fails. */
+  value?: T;
+  /** The error of the last load, cleared by the next successful one. */
+  error?: Error;
+  /** True until the first load settles. */
+  loading: boolean;
+  /** Loads again now. */
+  refresh(): Promise<void>;
+  /** Replaces the value, e.g. with a server response, without loading. */
+  setValue(update: (current: T | undefined) => T | undefined): void;
+}
+
+/**
+ * Loads a value once and then again every `intervalMs` while `shouldPoll(value)` holds; never
+ * runs two loads at once and ignores results that arrive after unmount.
+ *
+ * @public
+ */
+export function usePolledValue<T>(
+  load: () => Promise<T>,
+  shouldPoll: (value: T) => boolean,
+  intervalMs: number,
+): PolledValue<T> {
+  const [state, setState] = useState<{ value?: T; error?: Error; loading: boolean }>(
+    { loading: true },
+  );
+  const mounted = useRef(true);
+  const inFlight = useRef<Promise<void> | undefined>(undefined);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const refresh = useCallback((): Promise<void> => {
+    if (inFlight.current) {
+      return inFlight.current;
+    }
+    const run = (async () => {
+      try {
+        const value = await load();
+        if (mounted.current) {
+          setState({ value, loading: false });
+        }
+      } catch (error) {
+        if (mounted.current) {
+          setState(s => ({
+            value: s.value,
+            error: error instanceof Error ? error : new Error(String(error)),
+            loading: false,
+          }));
+        }
+      } finally {
+        inFlight.current = undefined;
+      }
+    })();
+    inFlight.current = run;
+    return run;
+  }, [load]);
+
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  const polling = state.value !== undefined && shouldPoll(state.value);
+  useEffect(() => {
+    if (!polling) {
+      return undefined;
+    }
+    const timer = setInterval(() => {
+      refresh();
+    }, intervalMs);
+    return () => clearInterval(timer);
+  }, [polling, refresh, intervalMs]);
+
+  const setValue = useCallback(
+    (update: (current: T | undefined) => T | undefined) => {
+      setState(s => ({ ...s, value: update(s.value) }));
+    },
+    [],
+  );
+
+  return { ...state, refresh, setValue };
+}

