@@ -328,12 +328,13 @@ export class TunnelAgent {
     this.sessions.set(open.sessionId, session);
     channel.opened(open.sessionId);
 
+    // With `encoding: null` node-pty hands out Buffers, though its types say string.
     pty.onData(data => {
-      if (!channel.write(Buffer.from(data, 'utf8'))) pty.pause();
+      if (!channel.write(data as unknown as Buffer)) pty.pause();
     });
     channel.on('drain', () => pty.resume());
     channel.on('data', (data: Buffer) => {
-      pty.write(data.toString('utf8'));
+      pty.write(data);
       channel.consumed(data.length);
     });
     channel.on('resize', (cols: number, rows: number) => {

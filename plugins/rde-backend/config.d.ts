@@ -9,9 +9,9 @@ export interface Config {
        * separate from the backend's HTTP port.
        */
       listen?: {
-        /** Interface to bind, e.g. `127.0.0.1` or `0.0.0.0`. */
+        /** Interface to bind, e.g. `127.0.0.1` or `0.0.0.0`. Default `127.0.0.1`. */
         host?: string;
-        /** TCP port. */
+        /** TCP port. Default 7100; 0 picks a free port. */
         port?: number;
       };
       /**

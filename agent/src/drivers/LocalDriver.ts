@@ -95,6 +95,9 @@ export class LocalDriver implements WorkspaceDriver {
       request.command.length > 0 ? request.command : [this.shell, '-l'];
     const pty = spawnPty(file, args, {
       name: 'xterm-256color',
+      // Raw bytes both ways: no decoding, so a UTF-8 character split across reads or writes
+      // arrives intact, and no re-encoding cost on the hot path.
+      encoding: null,
       cols: request.cols,
       rows: request.rows,
       cwd,

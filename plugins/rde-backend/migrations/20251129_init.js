@@ -10,7 +10,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('rde_clusters', table => {
-    table.comment('Clusters known to the control plane; whether one is online is live state');
+    table.comment(
+      'Clusters known to the control plane; whether one is online is live state',
+    );
     table.string('name', 63).primary().notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table
@@ -20,7 +22,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('rde_agent_tokens', table => {
-    table.comment('Per-cluster agent tokens; only the SHA-256 of the token is stored');
+    table.comment(
+      'Per-cluster agent tokens; only the SHA-256 of the token is stored',
+    );
     table.uuid('id').primary().notNullable();
     table.string('cluster', 63).notNullable();
     table
@@ -36,7 +40,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('rde_workspaces', table => {
-    table.comment('Workspaces; the row is the record, the agent reports observed state');
+    table.comment(
+      'Workspaces; the row is the record, the agent reports observed state',
+    );
     table.uuid('id').primary().notNullable();
     table.string('name', 63).notNullable();
     table.string('owner', 255).notNullable().comment('User entity ref');

@@ -1,7 +1,4 @@
-import type {
-  AuditorService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { Cluster, CreatedAgentToken } from '@rde-portal/plugin-rde-common';
 import express from 'express';
@@ -25,7 +22,6 @@ import {
 
 /** What the REST router needs; all built in `plugin.ts`. */
 export interface RouterOptions {
-  logger: LoggerService;
   auditor: AuditorService;
   actors: ActorResolver;
   access: WorkspaceAccess;
@@ -65,7 +61,7 @@ export async function createRouter(
 
   router.get('/workspaces', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    res.json(await workspaces.list(actor));
+    res.json({ items: await workspaces.list(actor) });
   });
 
   router.post('/workspaces', async (req, res) => {
@@ -137,7 +133,7 @@ export async function createRouter(
 
   router.get('/blueprints', async (req, res) => {
     await actors.fromRequest(req);
-    res.json((await blueprints.list()).map(toPublicBlueprint));
+    res.json({ items: (await blueprints.list()).map(toPublicBlueprint) });
   });
 
   router.get('/clusters', async (req, res) => {
@@ -156,7 +152,7 @@ export async function createRouter(
         ...(lastSeenAt ? { lastSeenAt } : {}),
       };
     });
-    res.json(result);
+    res.json({ items: result });
   });
 
   router.post('/clusters/:cluster/agent-tokens', async (req, res) => {
@@ -183,7 +179,7 @@ export async function createRouter(
     const actor = await actors.fromRequest(req);
     await access.requireAdmin(actor);
     const cluster = parseInput(clusterName, req.params.cluster, 'cluster name');
-    res.json(await tokens.list(cluster));
+    res.json({ items: await tokens.list(cluster) });
   });
 
   router.delete('/agent-tokens/:id', async (req, res) => {

@@ -1,21 +1,20 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { z } from 'zod';
 import { normalizeEntityRef } from '../config/entityRefs';
+import { ClaimsParams, claimsParamsSchema } from './claimsParams';
 import { rdeWorkspacePermissionResourceRef } from './resourceRef';
 
 /**
  * `IS_WORKSPACE_OWNER`: the workspace's owner is one of `claims` (entity refs, typically the
  * user's ownership refs). Comparison is case-insensitive, `default` namespace implied.
  */
-export const isWorkspaceOwner = createPermissionRule({
+export const isWorkspaceOwner = createPermissionRule<
+  typeof rdeWorkspacePermissionResourceRef,
+  ClaimsParams
+>({
   name: 'IS_WORKSPACE_OWNER',
   description: 'Allow workspaces owned by one of the given entity refs',
   resourceRef: rdeWorkspacePermissionResourceRef,
-  paramsSchema: z.object({
-    claims: z
-      .array(z.string())
-      .describe('Entity refs, one of which must be the workspace owner'),
-  }),
+  paramsSchema: claimsParamsSchema,
   apply: (workspace, { claims }) =>
     claims
       .map(claim => normalizeEntityRef(claim))

@@ -152,7 +152,10 @@ export class WorkspaceService {
         `There is no blueprint named '${request.blueprint}'. Pick one of those listed by GET /api/rde/blueprints.`,
       );
     }
-    if (request.name !== undefined && !WORKSPACE_NAME_PATTERN.test(request.name)) {
+    if (
+      request.name !== undefined &&
+      !WORKSPACE_NAME_PATTERN.test(request.name)
+    ) {
       throw new InputError(
         `Invalid workspace name '${request.name}': use 1-63 lower-case letters, digits and '-', starting and ending with a letter or digit.`,
       );
@@ -173,7 +176,11 @@ export class WorkspaceService {
         });
       } catch (error) {
         // A generated name collided with one of the actor's workspaces: draw another suffix.
-        if (request.name !== undefined || attempt >= 4 || !(error instanceof ConflictError)) {
+        if (
+          request.name !== undefined ||
+          attempt >= 4 ||
+          !(error instanceof ConflictError)
+        ) {
           throw error;
         }
       }
@@ -254,10 +261,11 @@ export class WorkspaceService {
 
   /**
    * The workspace a terminal ticket may be issued for: the actor must be its owner — admins are
-   * not — and it must be running.
+   * not let in — and it must be running (DESIGN §1.3: only the owner gets a ticket).
    *
-   * @throws NotFoundError (absent / deleted / someone else's, admins included when not theirs is
-   *   NotAllowedError); NotAllowedError (`rde.workspace.use`); ConflictError when not running.
+   * @throws NotFoundError when it does not exist, is deleted or is neither the actor's nor visible
+   *   to them as an admin; NotAllowedError when an admin asks for someone else's workspace, or
+   *   policy denies `rde.workspace.use`; ConflictError when it is not running.
    */
   async authorizeTerminal(actor: Actor, id: string): Promise<Workspace> {
     const workspace = await this.access.requireWorkspace(
@@ -276,7 +284,10 @@ export class WorkspaceService {
    * @throws NotFoundError when it does not exist, is deleted, or is not `userRef`'s;
    *   ConflictError when it is not running.
    */
-  async getForTerminal(userRef: string, workspaceId: string): Promise<Workspace> {
+  async getForTerminal(
+    userRef: string,
+    workspaceId: string,
+  ): Promise<Workspace> {
     const workspace = await this.store.get(workspaceId);
     if (
       !workspace ||
@@ -346,10 +357,14 @@ export class WorkspaceService {
   ): Promise<Workspace> {
     let outcome: LifecycleOutcome;
     try {
-      const observation = await this.gateway.runCommand(workspace.cluster, command, {
-        timeoutMs: this.commandTimeoutMs,
-        idempotencyKey: randomUUID(),
-      });
+      const observation = await this.gateway.runCommand(
+        workspace.cluster,
+        command,
+        {
+          timeoutMs: this.commandTimeoutMs,
+          idempotencyKey: randomUUID(),
+        },
+      );
       outcome = outcomeOfObservation(action, observation);
     } catch (error) {
       outcome = outcomeOfError(action, workspace.cluster, error);
@@ -397,7 +412,10 @@ function requireRunning(workspace: Workspace): Workspace {
   return workspace;
 }
 
-function conflictMessage(workspace: Workspace, action: LifecycleAction): string {
+function conflictMessage(
+  workspace: Workspace,
+  action: LifecycleAction,
+): string {
   const { name, status } = workspace;
   if (TRANSITIONAL.includes(status)) {
     return `Workspace '${name}' is ${status}; wait until that has finished, then ${action} it.`;

@@ -26,7 +26,9 @@ export async function audited<T>(
   const event = await auditor.createEvent(options);
   try {
     const result = await run();
-    await event.success(successMeta ? { meta: successMeta(result) } : undefined);
+    await event.success(
+      successMeta ? { meta: successMeta(result) } : undefined,
+    );
     return result;
   } catch (error) {
     await event.fail({ error: toError(error) });
@@ -68,7 +70,8 @@ export async function auditedOperation(
         await event.fail({
           meta: { ...meta, status: final.status },
           error: new Error(
-            final.statusMessage ?? `ended ${final.status}, not ${operation.target}`,
+            final.statusMessage ??
+              `ended ${final.status}, not ${operation.target}`,
           ),
         });
       }

@@ -56,7 +56,9 @@ describe('RdeClient', () => {
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/rde`;
+    baseUrl = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/api/rde`;
   });
 
   afterAll(async () => {
@@ -95,10 +97,15 @@ describe('RdeClient', () => {
       if (req.url === '/api/rde/blueprints') {
         return {
           status: 200,
-          body: { items: [{ name: 'shell', title: 'Shell', cluster: 'local' }] },
+          body: {
+            items: [{ name: 'shell', title: 'Shell', cluster: 'local' }],
+          },
         };
       }
-      return { status: 200, body: { items: [{ name: 'local', online: true }] } };
+      return {
+        status: 200,
+        body: { items: [{ name: 'local', online: true }] },
+      };
     };
     const api = client();
     await expect(api.listWorkspaces()).resolves.toEqual([workspace]);
@@ -138,7 +145,10 @@ describe('RdeClient', () => {
       'POST /api/rde/workspaces/w1/stop',
       'DELETE /api/rde/workspaces/w1',
     ]);
-    expect(JSON.parse(seen[0].body)).toEqual({ blueprint: 'shell', name: 'demo' });
+    expect(JSON.parse(seen[0].body)).toEqual({
+      blueprint: 'shell',
+      name: 'demo',
+    });
     expect(seen[0].contentType).toBe('application/json');
     expect(JSON.parse(seen[1].body)).toEqual({ blueprint: 'shell' });
   });

@@ -9,6 +9,13 @@ import type {
 } from '@rde-portal/plugin-rde-common';
 import type { RdeApi, TerminalSize } from './RdeApi';
 
+/** A list response of the RDE API: `{ items: [...] }`. */
+type ListBody<T> = { items: T[] };
+
+function listItems<T>(body: ListBody<T>): T[] {
+  return body.items;
+}
+
 /**
  * {@link RdeApi} over HTTP: finds the backend through the discovery API and sends every
  * request through the fetch API, which attaches the user's Backstage token.
@@ -25,8 +32,9 @@ export class RdeClient implements RdeApi {
   }
 
   async listWorkspaces(): Promise<Workspace[]> {
-    const body = await this.request<{ items: Workspace[] }>('GET', '/workspaces');
-    return body.items;
+    return listItems(
+      await this.request<ListBody<Workspace>>('GET', '/workspaces'),
+    );
   }
 
   async getWorkspace(id: string): Promise<Workspace> {
@@ -78,13 +86,13 @@ export class RdeClient implements RdeApi {
   }
 
   async listBlueprints(): Promise<Blueprint[]> {
-    const body = await this.request<{ items: Blueprint[] }>('GET', '/blueprints');
-    return body.items;
+    return listItems(
+      await this.request<ListBody<Blueprint>>('GET', '/blueprints'),
+    );
   }
 
   async listClusters(): Promise<Cluster[]> {
-    const body = await this.request<{ items: Cluster[] }>('GET', '/clusters');
-    return body.items;
+    return listItems(await this.request<ListBody<Cluster>>('GET', '/clusters'));
   }
 
   private async request<T>(

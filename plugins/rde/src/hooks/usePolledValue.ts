@@ -29,9 +29,11 @@ export function usePolledValue<T>(
   shouldPoll: (value: T) => boolean,
   intervalMs: number,
 ): PolledValue<T> {
-  const [state, setState] = useState<{ value?: T; error?: Error; loading: boolean }>(
-    { loading: true },
-  );
+  const [state, setState] = useState<{
+    value?: T;
+    error?: Error;
+    loading: boolean;
+  }>({ loading: true });
   const mounted = useRef(true);
   const inFlight = useRef<Promise<void> | undefined>(undefined);
 

@@ -39,7 +39,9 @@ function BlueprintLabel(props: { blueprint: Blueprint }) {
   const { blueprint } = props;
   return (
     <Box py={0.5}>
-      <Typography variant="body1">{blueprint.title || blueprint.name}</Typography>
+      <Typography variant="body1">
+        {blueprint.title || blueprint.name}
+      </Typography>
       {blueprint.description && (
         <Typography variant="body2" color="textSecondary">
           {blueprint.description}

@@ -101,7 +101,9 @@ describe('TerminalConnection', () => {
     await t.connection.connect({ cols: 80, rows: 24 });
     await waitFor(() => connections.length > index, 'the server connection');
     const server_ = connections[index];
-    server_.socket.send(JSON.stringify({ type: 'ready', sessionId: `s${index}` }));
+    server_.socket.send(
+      JSON.stringify({ type: 'ready', sessionId: `s${index}` }),
+    );
     await waitFor(() => t.state() === 'open', 'the ready message');
     return server_;
   }

@@ -240,8 +240,12 @@ export class TerminalConnection {
       return;
     }
     let bytes: Uint8Array;
-    if (data instanceof ArrayBuffer) {
-      bytes = new Uint8Array(data);
+    if (
+      data instanceof ArrayBuffer ||
+      // an ArrayBuffer of another realm (iframes, test environments)
+      Object.prototype.toString.call(data) === '[object ArrayBuffer]'
+    ) {
+      bytes = new Uint8Array(data as ArrayBuffer);
     } else if (ArrayBuffer.isView(data)) {
       bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     } else {
@@ -337,7 +341,10 @@ export class TerminalConnection {
     }
     if (session.ready) {
       session.socket?.send(bytes);
-    } else if (session.queuedBytes + bytes.byteLength <= MAX_QUEUED_INPUT_BYTES) {
+    } else if (
+      session.queuedBytes + bytes.byteLength <=
+      MAX_QUEUED_INPUT_BYTES
+    ) {
       session.queuedInput.push(bytes);
       session.queuedBytes += bytes.byteLength;
     }
@@ -349,7 +356,11 @@ export class TerminalConnection {
       return;
     }
     session.size = { ...size };
-    this.sendControl(session, { type: 'resize', cols: size.cols, rows: size.rows });
+    this.sendControl(session, {
+      type: 'resize',
+      cols: size.cols,
+      rows: size.rows,
+    });
   }
 
   private sendControl(session: Session, message: TerminalClientMessage): void {

@@ -60,7 +60,9 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
       onChange(updated);
     } catch (error) {
       alertApi.post({
-        message: `Could not ${action} workspace ${name}: ${errorMessage(error)}`,
+        message: `Could not ${action} workspace ${name}: ${errorMessage(
+          error,
+        )}`,
         severity: 'error',
       });
     } finally {

@@ -1,0 +1,62 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, startStack, type Stack } from './stack';
+
+/** Debian's Chromium; Playwright's own browser downloads are not used (README, "Tests"). */
+const CHROMIUM = process.env.RDE_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO_ROOT, 'packages/e2e-tests/screenshots');
+
+/**
+ * The demo as a person uses it, in headless Chromium: sign in as guest, create a workspace from
+ * the demo blueprint, open its terminal, type a command, see its output. The backend serves the
+ * production build of packages/app (scripts/test.sh builds it first).
+ */
+describe('the demo in a browser', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'packages/app/dist/index.html'))) {
+      throw new Error('packages/app/dist is missing: run `yarn workspace app build` (scripts/test.sh does)');
+    }
+    stack = await startStack();
+    await stack.startAgent();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('creates a workspace and runs a command in its terminal', async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    try {
+      await page.goto(stack.baseUrl);
+      await page.getByRole('button', { name: 'Enter' }).click({ timeout: 60_000 });
+      await page.getByTestId('rde-new-workspace').click({ timeout: 30_000 });
+      await page.getByTestId('rde-blueprint-shell').click();
+      await page.getByTestId('rde-workspace-name').fill('browser-test');
+      await page.getByTestId('rde-create-workspace').click();
+      await page.getByTestId('rde-status-browser-test').filter({ hasText: 'running' }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('rde-open-browser-test').click();
+      await page.locator('[data-testid=rde-terminal][data-status=open]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('rde-terminal').click();
+      await page.keyboard.type('echo browser-$((6*7)) €\n');
+      await page
+        .locator('[data-testid=rde-terminal] .xterm-rows')
+        .filter({ hasText: 'browser-42 €' })
+        .waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'terminal.png') });
+    } catch (error) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') }).catch(() => {});
+      throw new Error(`${(error as Error).message}\n--- stack output ---\n${stack.output().slice(-4000)}`);
+    }
+  }, 180_000);
+});

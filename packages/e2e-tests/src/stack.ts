@@ -1,0 +1,205 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Finds a free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running demo stack: a real backend process and agents started on demand. */
+export interface Stack {
+  /** http://localhost:<port> of the backend (which also serves the built app). */
+  baseUrl: string;
+  tunnelPort: number;
+  agentToken: string;
+  dataDir: string;
+  /** Starts an rde-agent process for cluster `local`; resolves once it is connected. */
+  startAgent(): Promise<ChildProcess>;
+  /** A Backstage token of the guest user. */
+  guestToken(): Promise<string>;
+  /** Calls the RDE REST API as the guest. */
+  api(method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** The agent processes started so far, still running or not. */
+  agentProcesses(): ChildProcess[];
+  /** Everything the processes printed (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function spawnLogged(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, log: string[], name: string) {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const keep = (chunk: Buffer) => {
+    if (chunk.includes("/.backstage/health/")) return;
+    log.push(`[${name}] ${chunk.toString()}`);
+    if (log.length > 5000) log.splice(0, log.length - 5000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.on('error', error => log.push(`[${name}] failed to start: ${error.message}\n`));
+  child.on('exit', (code, signal) => log.push(`[${name}] exited: ${signal ?? code}\n`));
+  return child;
+}
+
+async function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, log: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}\n${log().slice(-6000)}`);
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Starts the demo backend as a real process (the same entry point as `scripts/start.sh`), on free
+ * ports with a fresh SQLite directory, and returns handles to drive it.
+ */
+export async function startStack(): Promise<Stack> {
+  const port = await freePort();
+  const tunnelPort = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rde-e2e-'));
+  const agentToken = randomBytes(32).toString('base64url');
+  const baseUrl = `http://localhost:${port}`;
+  const configFile = path.join(dataDir, 'app-config.e2e.yaml');
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { port, host: '127.0.0.1' },
+        cors: { origin: baseUrl },
+        database: { client: 'better-sqlite3', connection: { directory: path.join(dataDir, 'sqlite') } },
+      },
+      rde: {
+        tunnel: { listen: { host: '127.0.0.1', port: tunnelPort } },
+        agents: [{ cluster: 'local', token: agentToken }],
+        terminal: { allowedOrigins: [baseUrl] },
+      },
+    }),
+  );
+  const log: string[] = [];
+  const output = () => log.join('');
+  const env: NodeJS.ProcessEnv = { ...process.env, RDE_DEV_AGENT_TOKEN: agentToken, RDE_DATA_DIR: dataDir, NODE_ENV: 'development' };
+  delete env.CI;
+  const backend = spawnLogged(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      'src/index.ts',
+      '--config',
+      path.join(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    { cwd: path.join(REPO_ROOT, 'packages/backend'), env },
+    log,
+    'backend',
+  );
+  const agents: ChildProcess[] = [];
+  let token: string | undefined;
+
+  const stack: Stack = {
+    baseUrl,
+    tunnelPort,
+    agentToken,
+    dataDir,
+    output,
+    agentProcesses: () => agents.filter(a => a.exitCode === null && a.signalCode === null),
+    async startAgent() {
+      const tokenFile = path.join(dataDir, 'agent-token');
+      fs.writeFileSync(tokenFile, agentToken, { mode: 0o600 });
+      const agent = spawnLogged(
+        path.join(REPO_ROOT, 'agent/bin/rde-agent'),
+        ['--url', `grpc://127.0.0.1:${tunnelPort}`, '--cluster', 'local', '--token-file', tokenFile, '--data-dir', path.join(dataDir, 'agent')],
+        { cwd: REPO_ROOT, env: { ...env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } },
+        log,
+        'agent',
+      );
+      agents.push(agent);
+      await waitFor('the agent to connect', async () => {
+        const { body } = await stack.api('GET', '/clusters');
+        return body?.items?.some((c: any) => c.name === "local" && c.online) ? true : undefined;
+      }, 30_000, output);
+      return agent;
+    },
+    async guestToken() {
+      if (!token) {
+        const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+        if (!res.ok) throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
+        token = (await res.json()).backstageIdentity.token as string;
+      }
+      return token;
+    },
+    async api(method, route, body) {
+      const res = await fetch(`${baseUrl}/api/rde${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${await stack.guestToken()}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON
+      }
+      return { status: res.status, body: parsed };
+    },
+    async stop() {
+      await Promise.all(agents.map(killProcess));
+      await killProcess(backend);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    await waitFor('the backend to be ready', async () => {
+      if (backend.exitCode !== null) throw new Error(`backend exited with ${backend.exitCode}\n${output()}`);
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      return res.ok ? true : undefined;
+    }, 120_000, output);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
+}
+
+/** Polls until the workspace reaches `status`; fails with the stack's output after `timeoutMs`. */
+export async function waitForWorkspace(stack: Stack, id: string, status: string, timeoutMs = 30_000): Promise<any> {
+  return waitFor(`workspace ${id} to be ${status}`, async () => {
+    const { body } = await stack.api('GET', `/workspaces/${id}`);
+    return body?.status === status ? body : undefined;
+  }, timeoutMs, stack.output);
+}

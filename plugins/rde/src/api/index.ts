@@ -1,0 +1,3 @@
+export { rdeApiRef } from './RdeApi';
+export type { RdeApi, TerminalSize } from './RdeApi';
+export { RdeClient } from './RdeClient';

@@ -1,0 +1,2 @@
+export { RdeRoutes } from './RdeRoutes';
+export { LegacyRdePage } from './LegacyRdePage';

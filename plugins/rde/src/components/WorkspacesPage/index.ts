@@ -1,0 +1,3 @@
+export { WorkspacesPage } from './WorkspacesPage';
+export { WorkspacesTable } from './WorkspacesTable';
+export type { WorkspacesTableProps } from './WorkspacesTable';

@@ -1,0 +1,32 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { rdeApiRef } from './api/RdeApi';
+import { LegacyRdePage } from './components/RdeRoutes';
+import { rdePlugin } from './plugin';
+import { rootRouteRef } from './routes';
+import { FakeRdeApi, makeWorkspace } from './testUtils/FakeRdeApi';
+
+describe('rde plugin (old frontend system)', () => {
+  it('is the rde plugin', () => {
+    expect(rdePlugin.getId()).toBe('rde');
+  });
+
+  it('renders the workspaces page in the classic page chrome', async () => {
+    const api = new FakeRdeApi({
+      workspaces: [makeWorkspace({ name: 'demo', status: 'stopped' })],
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[rdeApiRef, api]]}>
+        <LegacyRdePage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/rde': rootRouteRef } },
+    );
+    expect(await screen.findByTestId('rde-status-demo')).toHaveTextContent(
+      'stopped',
+    );
+    expect(screen.getByTestId('rde-open-demo')).toHaveAttribute(
+      'href',
+      '/rde/workspaces/id-demo',
+    );
+  });
+});
