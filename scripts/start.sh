@@ -15,7 +15,9 @@ fi
 RDE_DEV_AGENT_TOKEN="$(cat "$token_file")"
 export RDE_DEV_AGENT_TOKEN
 
-agent/bin/rde-agent --url grpc://127.0.0.1:7100 --cluster local \
+# The backend needs the token in its environment (app-config.yaml); the agent reads it from the
+# file, and its environment must not carry it.
+env -u RDE_DEV_AGENT_TOKEN agent/bin/rde-agent --url grpc://127.0.0.1:7100 --cluster local \
   --token-file "$token_file" --data-dir "$RDE_DATA_DIR/agent" &
 agent_pid=$!
 trap 'kill "$agent_pid" 2>/dev/null; wait "$agent_pid" 2>/dev/null' EXIT INT TERM

@@ -6,13 +6,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 rde_install
 cd "$RDE_ROOT"
 
-# The browser test drives Debian's Chromium (Playwright cannot download its own here).
-if [ ! -x /usr/bin/chromium ]; then
+# The browser test drives Debian's Chromium (Playwright cannot download its own here); the agent
+# sandboxes workspace shells with bubblewrap, and the end-to-end tests check that it does.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "rde: installing Debian's chromium for the browser test" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "rde: installing Debian's ${missing[*]} for the tests" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "rde: the browser test needs /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2
+    echo "rde: the tests need Debian's ${missing[*]}: run 'sudo apt-get install ${missing[*]}'" >&2
     exit 1
   fi
 fi

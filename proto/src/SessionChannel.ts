@@ -260,7 +260,11 @@ export class SessionChannel extends EventEmitter {
         this.flush();
         return;
       case 'exit':
-        this.emit('exit', frame.exit?.code ?? -1, frame.exit?.signal || undefined);
+        this.emit(
+          'exit',
+          frame.exit?.code ?? -1,
+          frame.exit?.signal || undefined,
+        );
         this.finish({ reason: 'exit' });
         this.stream.end();
         return;

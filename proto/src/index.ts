@@ -19,11 +19,29 @@ export {
   type SessionFrameStream,
 } from './SessionChannel';
 export { TUNNEL_METADATA } from './metadata';
-export type { AgentMessage, AgentMessage__Output } from './generated/rde/v1/AgentMessage';
-export type { ControlMessage, ControlMessage__Output } from './generated/rde/v1/ControlMessage';
-export type { SessionFrame, SessionFrame__Output } from './generated/rde/v1/SessionFrame';
+export type {
+  AgentMessage,
+  AgentMessage__Output,
+} from './generated/rde/v1/AgentMessage';
+export type {
+  ControlMessage,
+  ControlMessage__Output,
+} from './generated/rde/v1/ControlMessage';
+export type {
+  SessionFrame,
+  SessionFrame__Output,
+} from './generated/rde/v1/SessionFrame';
 export type { Command, Command__Output } from './generated/rde/v1/Command';
-export type { CommandResult, CommandResult__Output } from './generated/rde/v1/CommandResult';
-export type { OpenSession, OpenSession__Output } from './generated/rde/v1/OpenSession';
+export type {
+  CommandResult,
+  CommandResult__Output,
+} from './generated/rde/v1/CommandResult';
+export type {
+  OpenSession,
+  OpenSession__Output,
+} from './generated/rde/v1/OpenSession';
 export type { WorkspaceSpec__Output } from './generated/rde/v1/WorkspaceSpec';
-export type { WorkspaceObservation, WorkspaceObservation__Output } from './generated/rde/v1/WorkspaceObservation';
+export type {
+  WorkspaceObservation,
+  WorkspaceObservation__Output,
+} from './generated/rde/v1/WorkspaceObservation';

@@ -2,7 +2,9 @@ import * as protobuf from 'protobufjs';
 import { decodeSessionFrame, encodeSessionFrame } from './sessionFrameCodec';
 import { TUNNEL_PROTO_PATH } from './protoPath';
 
-const type = protobuf.loadSync(TUNNEL_PROTO_PATH).lookupType('rde.v1.SessionFrame');
+const type = protobuf
+  .loadSync(TUNNEL_PROTO_PATH)
+  .lookupType('rde.v1.SessionFrame');
 const protobufjsEncode = (frame: object) =>
   Buffer.from(type.encode(type.fromObject(frame)).finish());
 

@@ -19,7 +19,6 @@ export const TUNNEL_PROTO_LOADER_OPTIONS: protoLoader.Options = {
   oneofs: true,
 };
 
-
 /**
  * The loaded `rde.v1.Tunnel` service: its definition for `grpc.Server.addService` and its client
  * constructor. Session frames use {@link encodeSessionFrame} / {@link decodeSessionFrame}, which

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawn as spawnPty, type IPty } from 'node-pty';
+import { findBubblewrap, sandboxedCommand } from './bubblewrap';
 import type {
   TtyRequest,
   WorkspaceDriver,
@@ -29,16 +30,24 @@ export class LocalDriver implements WorkspaceDriver {
   readonly name = 'local';
   private readonly dataDir: string;
   private readonly shell: string;
+  private readonly bwrap: string | undefined;
   private readonly ptys = new Map<string, Set<IPty>>();
 
   /**
    * @param options.dataDir - where workspaces live; created when missing.
    * @param options.shell - login shell for terminals; default `/bin/bash`, else `/bin/sh`.
+   * @param options.sandbox - `auto` (default): bubblewrap when installed; `none`: plain processes
+   *   that can read everything the agent's user can, the agent's token included.
    */
-  constructor(options: { dataDir: string; shell?: string }) {
+  constructor(options: {
+    dataDir: string;
+    shell?: string;
+    sandbox?: 'auto' | 'none';
+  }) {
     this.dataDir = path.resolve(options.dataDir);
     this.shell =
       options.shell ?? (existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh');
+    this.bwrap = options.sandbox === 'none' ? undefined : findBubblewrap();
   }
 
   async create(spec: WorkspaceSpec): Promise<WorkspaceState> {
@@ -54,7 +63,8 @@ export class LocalDriver implements WorkspaceDriver {
       return {
         workspaceId,
         state: 'absent',
-        message: 'The workspace does not exist on this cluster; create it again.',
+        message:
+          'The workspace does not exist on this cluster; create it again.',
       };
     }
     await this.writeState(workspaceId, { ...current, state: 'running' });
@@ -73,7 +83,10 @@ export class LocalDriver implements WorkspaceDriver {
 
   async delete(workspaceId: string): Promise<WorkspaceState> {
     await this.killAll(workspaceId);
-    await fs.rm(this.workspaceDir(workspaceId), { recursive: true, force: true });
+    await fs.rm(this.workspaceDir(workspaceId), {
+      recursive: true,
+      force: true,
+    });
     await fs.rm(this.stateFile(workspaceId), { force: true });
     return { workspaceId, state: 'absent' };
   }
@@ -91,8 +104,11 @@ export class LocalDriver implements WorkspaceDriver {
       );
     }
     const cwd = this.workspaceDir(workspaceId);
-    const [file, ...args] =
+    const command =
       request.command.length > 0 ? request.command : [this.shell, '-l'];
+    const [file, ...args] = this.bwrap
+      ? sandboxedCommand(this.bwrap, cwd, command)
+      : command;
     const pty = spawnPty(file, args, {
       name: 'xterm-256color',
       // Raw bytes both ways: no decoding, so a UTF-8 character split across reads or writes
@@ -124,6 +140,11 @@ export class LocalDriver implements WorkspaceDriver {
     set.add(pty);
     pty.onExit(() => set!.delete(pty));
     return pty;
+  }
+
+  /** Whether terminals run in a bubblewrap sandbox. */
+  get sandboxed(): boolean {
+    return this.bwrap !== undefined;
   }
 
   async shutdown(): Promise<void> {
@@ -160,7 +181,10 @@ export class LocalDriver implements WorkspaceDriver {
     }
   }
 
-  private async writeState(workspaceId: string, state: StateFile): Promise<void> {
+  private async writeState(
+    workspaceId: string,
+    state: StateFile,
+  ): Promise<void> {
     const file = this.stateFile(workspaceId);
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -19,13 +19,21 @@ describe('the demo in a browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(REPO_ROOT, 'packages/app/dist/index.html'))) {
-      throw new Error('packages/app/dist is missing: run `yarn workspace app build` (scripts/test.sh does)');
+      throw new Error(
+        'packages/app/dist is missing: run `yarn workspace app build` (scripts/test.sh does)',
+      );
     }
     stack = await startStack();
     await stack.startAgent();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   }, 180_000);
@@ -39,14 +47,21 @@ describe('the demo in a browser', () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     try {
       await page.goto(stack.baseUrl);
-      await page.getByRole('button', { name: 'Enter' }).click({ timeout: 60_000 });
+      await page
+        .getByRole('button', { name: 'Enter' })
+        .click({ timeout: 60_000 });
       await page.getByTestId('rde-new-workspace').click({ timeout: 30_000 });
       await page.getByTestId('rde-blueprint-shell').click();
       await page.getByTestId('rde-workspace-name').fill('browser-test');
       await page.getByTestId('rde-create-workspace').click();
-      await page.getByTestId('rde-status-browser-test').filter({ hasText: 'running' }).waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId('rde-status-browser-test')
+        .filter({ hasText: 'running' })
+        .waitFor({ timeout: 30_000 });
       await page.getByTestId('rde-open-browser-test').click();
-      await page.locator('[data-testid=rde-terminal][data-status=open]').waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid=rde-terminal][data-status=open]')
+        .waitFor({ timeout: 30_000 });
       await page.getByTestId('rde-terminal').click();
       await page.keyboard.type('echo browser-$((6*7)) €\n');
       await page
@@ -55,8 +70,14 @@ describe('the demo in a browser', () => {
         .waitFor({ timeout: 15_000 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'terminal.png') });
     } catch (error) {
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n--- stack output ---\n${stack.output().slice(-4000)}`);
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, 'failure.png') })
+        .catch(() => {});
+      throw new Error(
+        `${(error as Error).message}\n--- stack output ---\n${stack
+          .output()
+          .slice(-4000)}`,
+      );
     }
   }, 180_000);
 });

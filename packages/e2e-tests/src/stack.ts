@@ -32,7 +32,11 @@ export interface Stack {
   /** A Backstage token of the guest user. */
   guestToken(): Promise<string>;
   /** Calls the RDE REST API as the guest. */
-  api(method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
+  api(
+    method: string,
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
   /** The agent processes started so far, still running or not. */
   agentProcesses(): ChildProcess[];
   /** Everything the processes printed (for failure messages). */
@@ -40,17 +44,31 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-function spawnLogged(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, log: string[], name: string) {
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+function spawnLogged(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  log: string[],
+  name: string,
+) {
+  const child = spawn(command, args, {
+    ...options,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
   const keep = (chunk: Buffer) => {
-    if (chunk.includes("/.backstage/health/")) return;
+    if (chunk.includes('/.backstage/health/')) return;
     log.push(`[${name}] ${chunk.toString()}`);
     if (log.length > 5000) log.splice(0, log.length - 5000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  child.on('error', error => log.push(`[${name}] failed to start: ${error.message}\n`));
-  child.on('exit', (code, signal) => log.push(`[${name}] exited: ${signal ?? code}\n`));
+  child.on('error', error =>
+    log.push(`[${name}] failed to start: ${error.message}\n`),
+  );
+  child.on('exit', (code, signal) =>
+    log.push(`[${name}] exited: ${signal ?? code}\n`),
+  );
   return child;
 }
 
@@ -63,7 +81,12 @@ async function killProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, log: () => string): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  log: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -98,7 +121,10 @@ export async function startStack(): Promise<Stack> {
         baseUrl,
         listen: { port, host: '127.0.0.1' },
         cors: { origin: baseUrl },
-        database: { client: 'better-sqlite3', connection: { directory: path.join(dataDir, 'sqlite') } },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(dataDir, 'sqlite') },
+        },
       },
       rde: {
         tunnel: { listen: { host: '127.0.0.1', port: tunnelPort } },
@@ -109,7 +135,12 @@ export async function startStack(): Promise<Stack> {
   );
   const log: string[] = [];
   const output = () => log.join('');
-  const env: NodeJS.ProcessEnv = { ...process.env, RDE_DEV_AGENT_TOKEN: agentToken, RDE_DATA_DIR: dataDir, NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RDE_DEV_AGENT_TOKEN: agentToken,
+    RDE_DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+  };
   delete env.CI;
   const backend = spawnLogged(
     process.execPath,
@@ -135,28 +166,58 @@ export async function startStack(): Promise<Stack> {
     agentToken,
     dataDir,
     output,
-    agentProcesses: () => agents.filter(a => a.exitCode === null && a.signalCode === null),
+    agentProcesses: () =>
+      agents.filter(a => a.exitCode === null && a.signalCode === null),
     async startAgent() {
       const tokenFile = path.join(dataDir, 'agent-token');
       fs.writeFileSync(tokenFile, agentToken, { mode: 0o600 });
       const agent = spawnLogged(
         path.join(REPO_ROOT, 'agent/bin/rde-agent'),
-        ['--url', `grpc://127.0.0.1:${tunnelPort}`, '--cluster', 'local', '--token-file', tokenFile, '--data-dir', path.join(dataDir, 'agent')],
-        { cwd: REPO_ROOT, env: { ...env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } },
+        [
+          '--url',
+          `grpc://127.0.0.1:${tunnelPort}`,
+          '--cluster',
+          'local',
+          '--token-file',
+          tokenFile,
+          '--data-dir',
+          path.join(dataDir, 'agent'),
+        ],
+        {
+          cwd: REPO_ROOT,
+          env: {
+            ...env,
+            // As scripts/start.sh: the agent reads its token from the file only.
+            RDE_DEV_AGENT_TOKEN: undefined,
+            PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`,
+          },
+        },
         log,
         'agent',
       );
       agents.push(agent);
-      await waitFor('the agent to connect', async () => {
-        const { body } = await stack.api('GET', '/clusters');
-        return body?.items?.some((c: any) => c.name === "local" && c.online) ? true : undefined;
-      }, 30_000, output);
+      await waitFor(
+        'the agent to connect',
+        async () => {
+          const { body } = await stack.api('GET', '/clusters');
+          return body?.items?.some((c: any) => c.name === 'local' && c.online)
+            ? true
+            : undefined;
+        },
+        30_000,
+        output,
+      );
       return agent;
     },
     async guestToken() {
       if (!token) {
-        const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-        if (!res.ok) throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
+        const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        });
+        if (!res.ok)
+          throw new Error(
+            `guest sign-in failed: ${res.status} ${await res.text()}`,
+          );
         token = (await res.json()).backstageIdentity.token as string;
       }
       return token;
@@ -164,7 +225,10 @@ export async function startStack(): Promise<Stack> {
     async api(method, route, body) {
       const res = await fetch(`${baseUrl}/api/rde${route}`, {
         method,
-        headers: { Authorization: `Bearer ${await stack.guestToken()}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${await stack.guestToken()}`,
+          'Content-Type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -184,11 +248,19 @@ export async function startStack(): Promise<Stack> {
   };
 
   try {
-    await waitFor('the backend to be ready', async () => {
-      if (backend.exitCode !== null) throw new Error(`backend exited with ${backend.exitCode}\n${output()}`);
-      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      return res.ok ? true : undefined;
-    }, 120_000, output);
+    await waitFor(
+      'the backend to be ready',
+      async () => {
+        if (backend.exitCode !== null)
+          throw new Error(
+            `backend exited with ${backend.exitCode}\n${output()}`,
+          );
+        const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+        return res.ok ? true : undefined;
+      },
+      120_000,
+      output,
+    );
   } catch (error) {
     await stack.stop();
     throw error;
@@ -197,9 +269,19 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** Polls until the workspace reaches `status`; fails with the stack's output after `timeoutMs`. */
-export async function waitForWorkspace(stack: Stack, id: string, status: string, timeoutMs = 30_000): Promise<any> {
-  return waitFor(`workspace ${id} to be ${status}`, async () => {
-    const { body } = await stack.api('GET', `/workspaces/${id}`);
-    return body?.status === status ? body : undefined;
-  }, timeoutMs, stack.output);
+export async function waitForWorkspace(
+  stack: Stack,
+  id: string,
+  status: string,
+  timeoutMs = 30_000,
+): Promise<any> {
+  return waitFor(
+    `workspace ${id} to be ${status}`,
+    async () => {
+      const { body } = await stack.api('GET', `/workspaces/${id}`);
+      return body?.status === status ? body : undefined;
+    },
+    timeoutMs,
+    stack.output,
+  );
 }

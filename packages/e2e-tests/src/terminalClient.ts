@@ -16,7 +16,9 @@ export class TerminalClient {
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
-    this.closed = new Promise(resolve => socket.once('close', code => resolve({ code })));
+    this.closed = new Promise(resolve =>
+      socket.once('close', code => resolve({ code })),
+    );
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (isBinary) {
         this.bytes += data.length;
@@ -39,14 +41,23 @@ export class TerminalClient {
       socket.once('unexpected-response', (_req, res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c));
-        res.on('end', () => reject(Object.assign(new Error(`refused: ${res.statusCode} ${body.trim()}`), { status: res.statusCode })));
+        res.on('end', () =>
+          reject(
+            Object.assign(
+              new Error(`refused: ${res.statusCode} ${body.trim()}`),
+              { status: res.statusCode },
+            ),
+          ),
+        );
       });
       socket.once('error', reject);
     });
   }
 
   send(text: string | Buffer): void {
-    this.socket.send(typeof text === 'string' ? Buffer.from(text) : text, { binary: true });
+    this.socket.send(typeof text === 'string' ? Buffer.from(text) : text, {
+      binary: true,
+    });
   }
 
   ack(bytes: number): void {
@@ -60,10 +71,17 @@ export class TerminalClient {
   /** Waits until the decoded output matches; fails with what arrived after `timeoutMs`. */
   async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const matches = () => (typeof pattern === 'string' ? this.text.includes(pattern) : pattern.test(this.text));
+    const matches = () =>
+      typeof pattern === 'string'
+        ? this.text.includes(pattern)
+        : pattern.test(this.text);
     while (!matches()) {
       if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for ${pattern}; output so far:\n${this.text.slice(-2000)}`);
+        throw new Error(
+          `Timed out waiting for ${pattern}; output so far:\n${this.text.slice(
+            -2000,
+          )}`,
+        );
       }
       await new Promise(r => setTimeout(r, 20));
     }

@@ -10,6 +10,9 @@ import { FakeAgentGateway } from './__testUtils__/FakeAgentGateway';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { createWebSocketTestServices } from './__testUtils__/webSocketTestServices';
 import { createRdeBackendPlugin } from './plugin';
+import { TicketService } from './service/TicketService';
+import { DatabaseTicketStore } from './database/DatabaseTicketStore';
+import { RecordingAuditor } from './__testUtils__/RecordingAuditor';
 
 jest.setTimeout(30_000);
 
@@ -39,6 +42,7 @@ describe('rde plugin wiring', () => {
     const gateway = new FakeAgentGateway(['local']);
     const tunnel = { started: 0, stopped: 0 };
     const http = createWebSocketTestServices();
+    const auditor = new RecordingAuditor();
     const backend = await startTestBackend({
       features: [
         ...http.features,
@@ -58,6 +62,7 @@ describe('rde plugin wiring', () => {
           },
         }),
         mockServices.database.factory({ knex }),
+        auditor.factory,
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         mockServices.rootConfig.factory({
           data: {
@@ -123,6 +128,28 @@ describe('rde plugin wiring', () => {
     expect(await upgradeStatus(socketUrl(ticket), ORIGIN)).toBe(503);
     // …and the ticket is gone: reuse is refused.
     expect(await upgradeStatus(socketUrl(ticket), ORIGIN)).toBe(401);
+
+    // A ticket bound to another user for Alice's workspace (the REST API never issues one; the
+    // socket must refuse it on its own).
+    const foreign = await new TicketService({
+      store: new DatabaseTicketStore(knex),
+    }).issue('user:default/bob', created.body.id, 'terminal', {
+      cols: 80,
+      rows: 24,
+    });
+    expect(await upgradeStatus(socketUrl(foreign.ticket), ORIGIN)).toBe(403);
+
+    // Every attempt, refused or not, is an auditor event with the client address.
+    const terminalEvents = auditor.events.filter(
+      e => e.eventId === 'terminal-session',
+    );
+    expect(terminalEvents).toHaveLength(6);
+    expect(terminalEvents.every(e => e.outcome === 'fail')).toBe(true);
+    expect(terminalEvents[0].meta).toMatchObject({
+      clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      origin: 'http://evil.example',
+    });
+    expect(JSON.stringify(terminalEvents)).not.toContain(ticket);
 
     await backend.stop();
     expect(tunnel.stopped).toBe(1);

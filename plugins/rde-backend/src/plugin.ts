@@ -157,6 +157,7 @@ export function createRdeBackendPlugin(
           httpRouter.addWebSocketHandler(
             createTerminalSocketHandler({
               logger,
+              auditor,
               gateway: tunnel.gateway,
               consumeTicket: ticket => tickets.consume(ticket, 'terminal'),
               getWorkspace: id => workspaceStore.get(id),

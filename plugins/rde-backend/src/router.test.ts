@@ -7,6 +7,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Workspace } from '@rde-portal/plugin-rde-common';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import {
+  RecordingAuditor,
+  type RecordedAuditEvent,
+} from './__testUtils__/RecordingAuditor';
 import { FakeAgentGateway } from './__testUtils__/FakeAgentGateway';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { createWebSocketTestServices } from './__testUtils__/webSocketTestServices';
@@ -28,28 +32,13 @@ describe('REST API /api/rde', () => {
   let server: any;
   let knex: Knex;
   let gateway: FakeAgentGateway;
-  let auditEvents: Array<{ eventId: string; outcome?: 'success' | 'fail' }>;
+  let auditEvents: RecordedAuditEvent[];
 
   beforeEach(async () => {
     knex = await databases.init('SQLITE_3');
     gateway = new FakeAgentGateway(['local']);
-    auditEvents = [];
-    const auditor = mockServices.auditor.mock({
-      createEvent: jest.fn(async ({ eventId }) => {
-        const entry: { eventId: string; outcome?: 'success' | 'fail' } = {
-          eventId,
-        };
-        auditEvents.push(entry);
-        return {
-          success: jest.fn(async () => {
-            entry.outcome = 'success';
-          }),
-          fail: jest.fn(async () => {
-            entry.outcome = 'fail';
-          }),
-        };
-      }),
-    });
+    const auditor = new RecordingAuditor();
+    auditEvents = auditor.events;
     const http = createWebSocketTestServices();
     const backend = await startTestBackend({
       features: [
@@ -147,7 +136,11 @@ describe('REST API /api/rde', () => {
     expect(theirs.body.items).toEqual([]);
 
     expect(auditEvents).toEqual([
-      { eventId: 'workspace-create', outcome: 'success' },
+      {
+        eventId: 'workspace-create',
+        meta: { blueprint: 'demo' },
+        outcome: 'success',
+      },
     ]);
   });
 
@@ -240,7 +233,14 @@ describe('REST API /api/rde', () => {
       /The agent of cluster 'eu' is not connected/,
     );
     expect(auditEvents).toEqual([
-      { eventId: 'workspace-create', outcome: 'fail' },
+      {
+        eventId: 'workspace-create',
+        meta: { blueprint: 'far' },
+        outcome: 'fail',
+        error: expect.stringMatching(
+          /The agent of cluster 'eu' is not connected/,
+        ),
+      },
     ]);
   });
 
@@ -377,7 +377,9 @@ describe('REST API /api/rde', () => {
     ]);
     gateway.setOnline('local', false);
     const later = await request(server).get('/api/rde/clusters').set(auth(A));
-    expect(later.body.items.find((c: any) => c.name === 'local').online).toBe(false);
+    expect(later.body.items.find((c: any) => c.name === 'local').online).toBe(
+      false,
+    );
   });
 
   it('lets admins only create, list and revoke agent tokens', async () => {
@@ -459,5 +461,24 @@ describe('REST API /api/rde', () => {
       .get('/api/rde/workspaces')
       .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
+  });
+
+  it('asks for JSON when the body is not JSON, and for an object when it is not one', async () => {
+    const text = await request(server)
+      .post('/api/rde/workspaces')
+      .set(auth(A))
+      .set('Content-Type', 'text/plain')
+      .send('{"blueprint":"demo"}');
+    expect(text.status).toBe(400);
+    expect(text.body.error.message).toMatch(
+      /must be JSON: send it with 'Content-Type: application\/json'/,
+    );
+    const nullBody = await request(server)
+      .post('/api/rde/workspaces')
+      .set(auth(A))
+      .set('Content-Type', 'application/json')
+      .send('null');
+    expect(nullBody.status).toBe(400);
+    expect(nullBody.body.error.message).toMatch(/expected a JSON object/);
   });
 });

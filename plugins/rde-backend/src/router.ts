@@ -1,5 +1,5 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { Cluster, CreatedAgentToken } from '@rde-portal/plugin-rde-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -57,7 +57,21 @@ export async function createRouter(
     gateway,
   } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  // Non-strict so `null` or `"text"` reach validation and get "expected a JSON object".
+  router.use(express.json({ limit: '64kb', strict: false }));
+  router.use((req, _res, next) => {
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 ||
+      req.headers['transfer-encoding'];
+    if (hasBody && !req.is('application/json')) {
+      throw new InputError(
+        `The request body must be JSON: send it with 'Content-Type: application/json' (got '${
+          req.headers['content-type'] ?? 'none'
+        }')`,
+      );
+    }
+    next();
+  });
 
   router.get('/workspaces', async (req, res) => {
     const actor = await actors.fromRequest(req);

@@ -46,4 +46,9 @@ export const TERMINAL_SOCKET_PATH = '/terminal';
  *
  * @public
  */
-export const TERMINAL_SIZE_LIMITS = { minCols: 2, maxCols: 1000, minRows: 1, maxRows: 500 };
+export const TERMINAL_SIZE_LIMITS = {
+  minCols: 2,
+  maxCols: 1000,
+  minRows: 1,
+  maxRows: 500,
+};

@@ -7,7 +7,9 @@ import { spawn } from 'node-pty';
  * one process (no backend, no tunnel, no agent), as a terminal server without a control plane
  * would do it. Binary frames both ways; `ws` backpressure pauses the PTY.
  */
-export async function startDirectPtyServer(cwd: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDirectPtyServer(
+  cwd: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer();
   const wss = new WebSocketServer({ server, perMessageDeflate: false });
   wss.on('connection', socket => {
@@ -17,7 +19,12 @@ export async function startDirectPtyServer(cwd: string): Promise<{ url: string; 
       rows: 40,
       cwd,
       encoding: null,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8', PS1: '$ ' },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        TERM: 'xterm-256color',
+        LANG: 'C.UTF-8',
+        PS1: '$ ',
+      },
     });
     pty.onData(data => {
       socket.send(data as unknown as Buffer, { binary: true });

@@ -15,12 +15,16 @@ const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 400);
 const OUTPUT_BYTES = Number(process.env.BENCH_OUTPUT_BYTES ?? 64 * 1024 * 1024);
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 async function settle(client: TerminalClient): Promise<void> {
   const marker = `ready-${Math.random().toString(36).slice(2)}`;
-  client.send(`stty -echoctl; echo ${marker.slice(0, 6)}""${marker.slice(6)}\r`);
+  client.send(
+    `stty -echoctl; echo ${marker.slice(0, 6)}""${marker.slice(6)}\r`,
+  );
   await client.waitFor(marker, 20_000);
   await new Promise(r => setTimeout(r, 200));
 }
@@ -47,7 +51,9 @@ async function throughput(client: TerminalClient): Promise<number> {
   client.text = '';
   const before = client.bytes;
   const start = process.hrtime.bigint();
-  client.send(`head -c ${OUTPUT_BYTES} /dev/zero | tr '\\0' 'a'; echo; echo "done"-mark\r`);
+  client.send(
+    `head -c ${OUTPUT_BYTES} /dev/zero | tr '\\0' 'a'; echo; echo "done"-mark\r`,
+  );
   await client.waitFor('done-mark', 300_000);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return (client.bytes - before) / seconds / 1e6;
@@ -85,26 +91,60 @@ async function main() {
   const stack = await startStack();
   try {
     await stack.startAgent();
-    const created = await stack.api('POST', '/workspaces', { blueprint: 'shell', name: 'bench' });
+    const created = await stack.api('POST', '/workspaces', {
+      blueprint: 'shell',
+      name: 'bench',
+    });
     await waitForWorkspace(stack, created.body.id, 'running');
     const viaTunnel = async () => {
-      const res = await stack.api('POST', `/workspaces/${created.body.id}/tickets`, { cols: 120, rows: 40 });
-      const url = `${stack.baseUrl.replace(/^http/, 'ws')}/api/rde${res.body.path}?ticket=${encodeURIComponent(res.body.ticket)}`;
+      const res = await stack.api(
+        'POST',
+        `/workspaces/${created.body.id}/tickets`,
+        { cols: 120, rows: 40 },
+      );
+      const url = `${stack.baseUrl.replace(/^http/, 'ws')}/api/rde${
+        res.body.path
+      }?ticket=${encodeURIComponent(res.body.ticket)}`;
       return TerminalClient.connect(url, stack.baseUrl);
     };
-    const directResult = await measure('direct WebSocket → PTY', () => TerminalClient.connect(direct.url, 'http://localhost'));
-    const chainResult = await measure('browser socket → backend → tunnel → agent → PTY', viaTunnel);
+    const directResult = await measure('direct WebSocket → PTY', () =>
+      TerminalClient.connect(direct.url, 'http://localhost'),
+    );
+    const chainResult = await measure(
+      'browser socket → backend → tunnel → agent → PTY',
+      viaTunnel,
+    );
 
     const rows = [directResult, chainResult];
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(50) : c.padStart(12))).join('');
-    process.stdout.write(`\nTerminal benchmark (${KEYSTROKES} keystrokes, ${(OUTPUT_BYTES / 1e6).toFixed(0)} MB of output, loopback, ${os.cpus().length} cores, Node ${process.version})\n`);
-    process.stdout.write(`${line(['path', 'echo p50 ms', 'echo p99 ms', 'output MB/s'])}\n`);
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(50) : c.padStart(12))).join('');
+    process.stdout.write(
+      `\nTerminal benchmark (${KEYSTROKES} keystrokes, ${(
+        OUTPUT_BYTES / 1e6
+      ).toFixed(0)} MB of output, loopback, ${os.cpus().length} cores, Node ${
+        process.version
+      })\n`,
+    );
+    process.stdout.write(
+      `${line(['path', 'echo p50 ms', 'echo p99 ms', 'output MB/s'])}\n`,
+    );
     for (const r of rows) {
-      process.stdout.write(`${line([r.name, r.p50.toFixed(3), r.p99.toFixed(3), r.mbps.toFixed(1)])}\n`);
+      process.stdout.write(
+        `${line([
+          r.name,
+          r.p50.toFixed(3),
+          r.p99.toFixed(3),
+          r.mbps.toFixed(1),
+        ])}\n`,
+      );
     }
     process.stdout.write(
-      `\nchain vs direct: echo p99 +${(chainResult.p99 - directResult.p99).toFixed(3)} ms (target ≤ +1 ms), ` +
-        `throughput ${((chainResult.mbps / directResult.mbps) * 100).toFixed(0)} % of direct (target ≥ 50 %)\n`,
+      `\nchain vs direct: echo p99 +${(
+        chainResult.p99 - directResult.p99
+      ).toFixed(3)} ms (target ≤ +1 ms), ` +
+        `throughput ${((chainResult.mbps / directResult.mbps) * 100).toFixed(
+          0,
+        )} % of direct (target ≥ 50 %)\n`,
     );
   } finally {
     await stack.stop();

@@ -44,7 +44,9 @@ export function relayTerminal(
     if (!exited && socket.readyState === socket.OPEN) {
       sendControl({
         type: 'error',
-        message: `The terminal session ended: ${info.message ?? 'the connection to the workspace was lost'}`,
+        message: `The terminal session ended: ${
+          info.message ?? 'the connection to the workspace was lost'
+        }`,
       });
     }
     socket.close(exited ? 1000 : 1011);
@@ -62,7 +64,8 @@ export function relayTerminal(
     if (!message) {
       sendControl({
         type: 'error',
-        message: 'Unrecognised control message: expected {"type":"resize","cols","rows"} or {"type":"ack","bytes"}',
+        message:
+          'Unrecognised control message: expected {"type":"resize","cols","rows"} or {"type":"ack","bytes"}',
       });
       return;
     }
@@ -78,7 +81,9 @@ export function relayTerminal(
     if (!channel.isClosed) channel.reset('browser went away');
   });
   socket.on('error', error => {
-    logger.warn(`Terminal socket of session ${session.id} failed: ${error.message}`);
+    logger.warn(
+      `Terminal socket of session ${session.id} failed: ${error.message}`,
+    );
   });
 }
 
@@ -92,7 +97,9 @@ function toBuffer(data: RawData): Buffer {
  * Parses and validates a text frame from the browser; undefined when it is not a well-formed
  * {@link TerminalClientMessage} within {@link TERMINAL_SIZE_LIMITS}.
  */
-export function parseClientMessage(text: string): TerminalClientMessage | undefined {
+export function parseClientMessage(
+  text: string,
+): TerminalClientMessage | undefined {
   let value: any;
   try {
     value = JSON.parse(text);
@@ -111,7 +118,11 @@ export function parseClientMessage(text: string): TerminalClientMessage | undefi
   ) {
     return { type: 'resize', cols: value.cols, rows: value.rows };
   }
-  if (value?.type === 'ack' && Number.isSafeInteger(value.bytes) && value.bytes >= 0) {
+  if (
+    value?.type === 'ack' &&
+    Number.isSafeInteger(value.bytes) &&
+    value.bytes >= 0
+  ) {
     return { type: 'ack', bytes: value.bytes };
   }
   return undefined;

@@ -1,2 +1,5 @@
-export { createTerminalSocketHandler, type TerminalSocketOptions } from './terminalSocketHandler';
+export {
+  createTerminalSocketHandler,
+  type TerminalSocketOptions,
+} from './terminalSocketHandler';
 export { relayTerminal, parseClientMessage } from './TerminalRelay';

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type {
+  AuditorService,
   HttpRouterServiceWebSocketHandler,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -15,15 +16,22 @@ const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 /** Options of {@link createTerminalSocketHandler}. */
 export interface TerminalSocketOptions {
   logger: LoggerService;
+  /** Records every attempt, allowed or refused, as a `terminal-session` event (DESIGN §1.3). */
+  auditor: AuditorService;
   gateway: AgentGateway;
   /** Consumes a one-time terminal ticket; undefined when unknown, expired or already used. */
   consumeTicket(
     ticket: string,
-  ): Promise<{ userRef: string; workspaceId: string; cols: number; rows: number } | undefined>;
+  ): Promise<
+    | { userRef: string; workspaceId: string; cols: number; rows: number }
+    | undefined
+  >;
   /** Looks a workspace up by id. */
   getWorkspace(
     id: string,
-  ): Promise<{ id: string; owner: string; cluster: string; status: string } | undefined>;
+  ): Promise<
+    { id: string; owner: string; cluster: string; status: string } | undefined
+  >;
   /** Origins (scheme://host[:port]) a browser may open a terminal from. */
   allowedOrigins: string[];
 }
@@ -51,25 +59,63 @@ export function createTerminalSocketHandler(
     handler: async ({ request, socket, head }) => {
       const { logger, gateway } = options;
       const origin = request.headers.origin;
+      const meta = { clientIp: clientAddress(request), origin: origin ?? null };
+      const audit = await options.auditor.createEvent({
+        eventId: 'terminal-session',
+        severityLevel: 'medium',
+        meta,
+      });
+      const refuseAudited = (
+        status: number,
+        message: string,
+        detail: string,
+      ) => {
+        logger.warn(
+          `Refused a terminal connection from ${meta.clientIp}: ${detail}`,
+        );
+        refuse(socket, status, message);
+        audit
+          .fail({ error: new Error(detail), meta: { status } })
+          .catch(() => {});
+      };
+
       if (!origin || !allowed.has(normaliseOrigin(origin))) {
-        logger.warn(`Refused a terminal connection from ${clientAddress(request)}: origin ${origin ?? '(none)'} is not allowed`);
-        refuse(socket, 403, 'This origin may not open terminals.');
+        refuseAudited(
+          403,
+          'This origin may not open terminals.',
+          `origin ${origin ?? '(none)'} is not allowed`,
+        );
         return;
       }
-      const ticket = new URL(request.url ?? '/', 'http://localhost').searchParams.get('ticket');
+      const ticket = new URL(
+        request.url ?? '/',
+        'http://localhost',
+      ).searchParams.get('ticket');
       const bound = ticket ? await options.consumeTicket(ticket) : undefined;
       if (!bound) {
-        logger.warn(`Refused a terminal connection from ${clientAddress(request)}: ticket missing, invalid, expired or already used`);
-        refuse(socket, 401, 'The terminal ticket is missing, invalid, expired or already used; request a new one.');
+        refuseAudited(
+          401,
+          'The terminal ticket is missing, invalid, expired or already used; request a new one.',
+          'ticket missing, invalid, expired or already used',
+        );
         return;
       }
+      const who = { userRef: bound.userRef, workspaceId: bound.workspaceId };
       const workspace = await options.getWorkspace(bound.workspaceId);
       if (!workspace || workspace.owner !== bound.userRef) {
-        refuse(socket, 403, 'This workspace is not yours.');
+        refuseAudited(
+          403,
+          'This workspace is not yours.',
+          `${bound.userRef} does not own workspace ${bound.workspaceId}`,
+        );
         return;
       }
       if (workspace.status !== 'running') {
-        refuse(socket, 409, `The workspace is ${workspace.status}; start it first.`);
+        refuseAudited(
+          409,
+          `The workspace is ${workspace.status}; start it first.`,
+          `workspace ${workspace.id} is ${workspace.status}`,
+        );
         return;
       }
       let session;
@@ -79,17 +125,30 @@ export function createTerminalSocketHandler(
           rows: bound.rows,
         });
       } catch (error) {
-        refuse(socket, 503, (error as Error).message);
+        refuseAudited(
+          503,
+          (error as Error).message,
+          `could not open a terminal: ${(error as Error).message}`,
+        );
         return;
       }
       if (socket.destroyed) {
         session.channel.reset('browser went away before the terminal opened');
+        audit
+          .fail({
+            error: new Error('browser went away before the terminal opened'),
+            meta: who,
+          })
+          .catch(() => {});
         return;
       }
       server.handleUpgrade(request, socket, head, ws => {
         logger.info(
-          `Terminal session ${session.id} opened by ${bound.userRef} on workspace ${workspace.id} from ${clientAddress(request)}`,
+          `Terminal session ${session.id} opened by ${bound.userRef} on workspace ${workspace.id} from ${meta.clientIp}`,
         );
+        audit
+          .success({ meta: { ...who, sessionId: session.id } })
+          .catch(() => {});
         session.channel.once('close', () =>
           logger.info(`Terminal session ${session.id} closed`),
         );
@@ -107,6 +166,7 @@ function normaliseOrigin(origin: string): string {
   }
 }
 
+// The socket's peer only: forwarded-for headers are ignored until trusted proxies are configurable.
 function clientAddress(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
 }
@@ -120,12 +180,11 @@ const STATUS_TEXT: Record<number, string> = {
 
 function refuse(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return;
-  const body = Buffer.from(`${message}\n`);
+  const body = `${message}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
       'Content-Type: text/plain; charset=utf-8\r\n' +
-      `Content-Length: ${body.length}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body.toString(),
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
   );
 }

@@ -52,7 +52,10 @@ export class AgentConnection {
   constructor(
     readonly cluster: string,
     readonly instanceId: string,
-    private readonly call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>,
+    private readonly call: grpc.ServerDuplexStream<
+      AgentMessage__Output,
+      ControlMessage
+    >,
     private readonly logger: LoggerService,
   ) {}
 
@@ -66,24 +69,42 @@ export class AgentConnection {
     switch (message.body) {
       case 'heartbeat':
         if (!message.heartbeat!.isReply) {
-          this.send({ heartbeat: { nonce: message.heartbeat!.nonce, isReply: true, sentAtMs: Date.now() } });
+          this.send({
+            heartbeat: {
+              nonce: message.heartbeat!.nonce,
+              isReply: true,
+              sentAtMs: Date.now(),
+            },
+          });
         }
         return;
       case 'commandResult':
         this.onCommandResult(message.commandResult!);
         return;
       case 'sessionRejected': {
-        const pending = this.pendingSessions.get(message.sessionRejected!.sessionId);
+        const pending = this.pendingSessions.get(
+          message.sessionRejected!.sessionId,
+        );
         if (pending) {
           this.pendingSessions.delete(message.sessionRejected!.sessionId);
           clearTimeout(pending.timer);
-          pending.reject(new Error(message.sessionRejected!.reason || 'The agent refused the session'));
+          pending.reject(
+            new Error(
+              message.sessionRejected!.reason ||
+                'The agent refused the session',
+            ),
+          );
         }
         return;
       }
       case 'sessionSync': {
-        const known = new Set([...this.sessions.keys(), ...this.pendingSessions.keys()]);
-        const stale = message.sessionSync!.sessionIds.filter(id => !known.has(id));
+        const known = new Set([
+          ...this.sessions.keys(),
+          ...this.pendingSessions.keys(),
+        ]);
+        const stale = message.sessionSync!.sessionIds.filter(
+          id => !known.has(id),
+        );
         if (stale.length > 0) {
           this.send({ sessionSync: { sessionIds: [...known] } });
         }
@@ -113,7 +134,11 @@ export class AgentConnection {
       }
       const timer = setTimeout(() => {
         this.pendingCommands.delete(commandId);
-        reject(new Error(`The agent of cluster '${this.cluster}' did not answer within ${options.timeoutMs} ms`));
+        reject(
+          new Error(
+            `The agent of cluster '${this.cluster}' did not answer within ${options.timeoutMs} ms`,
+          ),
+        );
       }, options.timeoutMs);
       this.pendingCommands.set(commandId, { resolve, reject, timer });
       this.send({ command: message });
@@ -121,7 +146,10 @@ export class AgentConnection {
   }
 
   /** Asks the agent to open a PTY; resolves when its Session stream arrived. */
-  openTerminal(workspaceId: string, size: { cols: number; rows: number }): Promise<TerminalSession> {
+  openTerminal(
+    workspaceId: string,
+    size: { cols: number; rows: number },
+  ): Promise<TerminalSession> {
     const sessionId = randomUUID();
     return new Promise((resolve, reject) => {
       if (this.closed) {
@@ -131,9 +159,18 @@ export class AgentConnection {
       const timer = setTimeout(() => {
         this.pendingSessions.delete(sessionId);
         this.send({ cancelSession: { sessionId, reason: 'open timed out' } });
-        reject(new Error(`The agent of cluster '${this.cluster}' did not open the terminal within ${SESSION_OPEN_TIMEOUT_MS} ms`));
+        reject(
+          new Error(
+            `The agent of cluster '${this.cluster}' did not open the terminal within ${SESSION_OPEN_TIMEOUT_MS} ms`,
+          ),
+        );
       }, SESSION_OPEN_TIMEOUT_MS);
-      this.pendingSessions.set(sessionId, { workspaceId, resolve, reject, timer });
+      this.pendingSessions.set(sessionId, {
+        workspaceId,
+        resolve,
+        reject,
+        timer,
+      });
       this.send({
         openSession: {
           sessionId,
@@ -171,7 +208,9 @@ export class AgentConnection {
     });
     channel.once('close', () => {
       clearTimeout(pending.timer);
-      pending.reject(new Error('The agent closed the terminal before it opened'));
+      pending.reject(
+        new Error('The agent closed the terminal before it opened'),
+      );
     });
     return true;
   }
@@ -202,7 +241,9 @@ export class AgentConnection {
     } catch {
       // Already gone.
     }
-    this.logger.info(`agent of cluster '${this.cluster}' disconnected: ${reason}`);
+    this.logger.info(
+      `agent of cluster '${this.cluster}' disconnected: ${reason}`,
+    );
   }
 
   private onCommandResult(result: CommandResult__Output): void {
@@ -211,7 +252,11 @@ export class AgentConnection {
     this.pendingCommands.delete(result.commandId);
     clearTimeout(pending.timer);
     if (!result.ok) {
-      pending.reject(new Error(result.error || 'The agent reported a failure without a message'));
+      pending.reject(
+        new Error(
+          result.error || 'The agent reported a failure without a message',
+        ),
+      );
       return;
     }
     const observation = result.observation;

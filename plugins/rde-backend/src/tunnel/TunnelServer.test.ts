@@ -4,13 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Backoff, LocalDriver, TunnelAgent, type AgentLogger } from '@rde-portal/agent';
+import {
+  Backoff,
+  LocalDriver,
+  TunnelAgent,
+  type AgentLogger,
+} from '@rde-portal/agent';
 import { loadTunnelDefinition, TUNNEL_METADATA } from '@rde-portal/tunnel';
 import { TunnelServer, TUNNEL_RECEIVE_WINDOW } from './TunnelServer';
 
 /** Tokens in memory: the tunnel server's view of the agent token store. */
 class Tokens {
-  readonly valid = new Map<string, string>([['good-token', 'local'], ['other-token', 'other']]);
+  readonly valid = new Map<string, string>([
+    ['good-token', 'local'],
+    ['other-token', 'other'],
+  ]);
   async verify(token: string) {
     const cluster = this.valid.get(token);
     return cluster ? { tokenId: token, cluster } : undefined;
@@ -39,7 +47,9 @@ describe('TunnelServer with a real agent', () => {
     tokens = new Tokens();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rde-tunnel-'));
     server = new TunnelServer({
-      config: new ConfigReader({ rde: { tunnel: { listen: { host: '127.0.0.1', port: 0 } } } }),
+      config: new ConfigReader({
+        rde: { tunnel: { listen: { host: '127.0.0.1', port: 0 } } },
+      }),
       logger: mockServices.logger.mock(),
       tokens,
       clusters,
@@ -72,26 +82,49 @@ describe('TunnelServer with a real agent', () => {
     await agent('good-token').whenConnected();
     expect(server.isOnline('local')).toBe(true);
     const created = await server.runCommand('local', {
-      action: 'create', workspaceId: 'ws-1', name: 'demo', owner: 'user:default/a', image: 'local', env: { GREETING: 'hi' },
+      action: 'create',
+      workspaceId: 'ws-1',
+      name: 'demo',
+      owner: 'user:default/a',
+      image: 'local',
+      env: { GREETING: 'hi' },
     });
-    expect(created).toEqual({ workspaceId: 'ws-1', state: 'running', message: undefined });
-    const session = await server.openTerminal('local', 'ws-1', { cols: 80, rows: 24 });
+    expect(created).toEqual({
+      workspaceId: 'ws-1',
+      state: 'running',
+      message: undefined,
+    });
+    const session = await server.openTerminal('local', 'ws-1', {
+      cols: 80,
+      rows: 24,
+    });
     let out = '';
     session.channel.on('data', (b: Buffer) => {
       out += b.toString();
       session.channel.consumed(b.length);
     });
     session.channel.write(Buffer.from('echo "$GREETING from $PWD"; exit 3\r'));
-    const exit = await new Promise(resolve => session.channel.once('exit', (code: number) => resolve(code)));
+    const exit = await new Promise(resolve =>
+      session.channel.once('exit', (code: number) => resolve(code)),
+    );
     expect(exit).toBe(3);
-    expect(out).toContain(`hi from ${path.join(dataDir, 'workspaces', 'ws-1')}`);
-    await expect(server.runCommand('local', { action: 'stop', workspaceId: 'ws-1' })).resolves.toMatchObject({ state: 'stopped' });
-    await expect(server.openTerminal('local', 'ws-1', { cols: 80, rows: 24 })).rejects.toThrow(/not running/);
+    expect(out).toContain(
+      `hi from ${path.join(dataDir, 'workspaces', 'ws-1')}`,
+    );
+    await expect(
+      server.runCommand('local', { action: 'stop', workspaceId: 'ws-1' }),
+    ).resolves.toMatchObject({ state: 'stopped' });
+    await expect(
+      server.openTerminal('local', 'ws-1', { cols: 80, rows: 24 }),
+    ).rejects.toThrow(/not running/);
   });
 
   it('refuses an unknown token and a token of another cluster with clear statuses', async () => {
     const { Client } = loadTunnelDefinition();
-    const client = new Client(`127.0.0.1:${server.boundPort}`, grpc.credentials.createInsecure());
+    const client = new Client(
+      `127.0.0.1:${server.boundPort}`,
+      grpc.credentials.createInsecure(),
+    );
     const call = (token: string, cluster: string) =>
       new Promise<grpc.StatusObject>(resolve => {
         const md = new grpc.Metadata();
@@ -99,7 +132,14 @@ describe('TunnelServer with a real agent', () => {
         const c = (client as any).Control(md);
         c.on('status', resolve);
         c.on('error', () => {});
-        c.write({ hello: { cluster, agentVersion: 't', driver: 'local', instanceId: 'x' } });
+        c.write({
+          hello: {
+            cluster,
+            agentVersion: 't',
+            driver: 'local',
+            instanceId: 'x',
+          },
+        });
       });
     const unknown = await call('nope', 'local');
     expect(unknown.code).toBe(grpc.status.UNAUTHENTICATED);
@@ -125,19 +165,30 @@ describe('TunnelServer with a real agent', () => {
     await first.whenConnected();
     await first.stop();
     await until(() => !server.isOnline('local'));
-    await expect(server.runCommand('local', { action: 'observe', workspaceId: 'ws-9' })).rejects.toThrow(/No agent/);
+    await expect(
+      server.runCommand('local', { action: 'observe', workspaceId: 'ws-9' }),
+    ).rejects.toThrow(/No agent/);
     await agent('good-token').whenConnected();
-    await expect(server.runCommand('local', { action: 'observe', workspaceId: 'ws-9' })).resolves.toMatchObject({ state: 'absent' });
+    await expect(
+      server.runCommand('local', { action: 'observe', workspaceId: 'ws-9' }),
+    ).resolves.toMatchObject({ state: 'absent' });
   });
 
   it('advertises a widened HTTP/2 receive window to agents (DESIGN §4 known trap)', async () => {
     await agent('good-token').whenConnected();
-    const http2Servers = (server as any).server.http2Servers as Map<unknown, { sessions: Set<import('node:http2').ServerHttp2Session> }>;
+    const http2Servers = (server as any).server.http2Servers as Map<
+      unknown,
+      { sessions: Set<import('node:http2').ServerHttp2Session> }
+    >;
     const sessions = [...http2Servers.values()].flatMap(s => [...s.sessions]);
     expect(sessions.length).toBeGreaterThan(0);
     for (const session of sessions) {
-      expect(session.state.effectiveLocalWindowSize).toBeGreaterThanOrEqual(TUNNEL_RECEIVE_WINDOW);
-      expect(session.localSettings.initialWindowSize).toBe(TUNNEL_RECEIVE_WINDOW);
+      expect(session.state.effectiveLocalWindowSize).toBeGreaterThanOrEqual(
+        TUNNEL_RECEIVE_WINDOW,
+      );
+      expect(session.localSettings.initialWindowSize).toBe(
+        TUNNEL_RECEIVE_WINDOW,
+      );
     }
   });
 });

@@ -23,7 +23,9 @@ import type {
 /** Checks agent tokens; the agent token store implements it. */
 export interface AgentTokenVerifier {
   /** Resolves the token's id and cluster, or undefined for an unknown or revoked token. */
-  verify(token: string): Promise<{ tokenId: string; cluster: string } | undefined>;
+  verify(
+    token: string,
+  ): Promise<{ tokenId: string; cluster: string } | undefined>;
   markUsed(tokenId: string): Promise<void>;
 }
 
@@ -63,7 +65,9 @@ export function widenReceiveWindows(server: grpc.Server, bytes: number): void {
   };
   const original = internal.createHttp2Server;
   if (typeof original !== 'function') {
-    throw new Error('grpc-js no longer has createHttp2Server; update widenReceiveWindows');
+    throw new Error(
+      'grpc-js no longer has createHttp2Server; update widenReceiveWindows',
+    );
   }
   internal.createHttp2Server = credentials => {
     const http2Server = original.call(server, credentials);
@@ -92,14 +96,17 @@ export class TunnelServer implements AgentGateway {
   private readonly heartbeatIntervalMs: number;
 
   constructor(private readonly options: TunnelServerOptions) {
-    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+    this.heartbeatIntervalMs =
+      options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
     widenReceiveWindows(this.server, TUNNEL_RECEIVE_WINDOW);
     const { service } = loadTunnelDefinition();
     this.server.addService(service, {
-      Control: (call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>) =>
-        this.onControl(call),
-      Session: (call: grpc.ServerDuplexStream<SessionFrame__Output, SessionFrame>) =>
-        this.onSession(call),
+      Control: (
+        call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>,
+      ) => this.onControl(call),
+      Session: (
+        call: grpc.ServerDuplexStream<SessionFrame__Output, SessionFrame>,
+      ) => this.onSession(call),
     });
   }
 
@@ -110,8 +117,10 @@ export class TunnelServer implements AgentGateway {
    */
   async start(): Promise<void> {
     const { config, logger } = this.options;
-    const host = config.getOptionalString('rde.tunnel.listen.host') ?? '127.0.0.1';
-    const port = config.getOptionalNumber('rde.tunnel.listen.port') ?? DEFAULT_PORT;
+    const host =
+      config.getOptionalString('rde.tunnel.listen.host') ?? '127.0.0.1';
+    const port =
+      config.getOptionalNumber('rde.tunnel.listen.port') ?? DEFAULT_PORT;
     const tls = config.getOptionalConfig('rde.tunnel.tls');
     let credentials: grpc.ServerCredentials;
     if (tls) {
@@ -132,13 +141,25 @@ export class TunnelServer implements AgentGateway {
         `rde.tunnel.listen.host is ${host}, which is not loopback: configure rde.tunnel.tls.certFile and keyFile`,
       );
     }
-    const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    const address = host.includes(':')
+      ? `[${host}]:${port}`
+      : `${host}:${port}`;
     this.port = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync(address, credentials, (error, bound) =>
-        error ? reject(new Error(`Cannot listen for agents on ${address}: ${error.message}`)) : resolve(bound),
+        error
+          ? reject(
+              new Error(
+                `Cannot listen for agents on ${address}: ${error.message}`,
+              ),
+            )
+          : resolve(bound),
       ),
     );
-    logger.info(`Tunnel listening for agents on ${host}:${this.port} (${tls ? 'TLS' : 'plain text, loopback only'})`);
+    logger.info(
+      `Tunnel listening for agents on ${host}:${this.port} (${
+        tls ? 'TLS' : 'plain text, loopback only'
+      })`,
+    );
   }
 
   /** The bound port, once started. */
@@ -150,7 +171,12 @@ export class TunnelServer implements AgentGateway {
   async stop(): Promise<void> {
     for (const connections of this.agents.values()) {
       for (const connection of connections) {
-        connection.send({ drain: { reason: 'control plane shutting down', reconnectAfterMs: 1000 } });
+        connection.send({
+          drain: {
+            reason: 'control plane shutting down',
+            reconnectAfterMs: 1000,
+          },
+        });
         connection.close('control plane shutting down');
       }
     }
@@ -178,7 +204,9 @@ export class TunnelServer implements AgentGateway {
   ): Promise<WorkspaceObservation> {
     return this.connectionFor(cluster).runCommand(command, {
       timeoutMs: options?.timeoutMs ?? 60_000,
-      idempotencyKey: options?.idempotencyKey ?? `${command.action}:${command.workspaceId}:${Date.now()}`,
+      idempotencyKey:
+        options?.idempotencyKey ??
+        `${command.action}:${command.workspaceId}:${Date.now()}`,
     });
   }
 
@@ -197,35 +225,47 @@ export class TunnelServer implements AgentGateway {
     return newest;
   }
 
-  private async authenticate(
-    call: { metadata: grpc.Metadata; getPeer(): string },
-  ): Promise<{ tokenId: string; cluster: string; token: string } | undefined> {
+  private async authenticate(call: {
+    metadata: grpc.Metadata;
+    getPeer(): string;
+  }): Promise<{ tokenId: string; cluster: string; token: string } | undefined> {
     const header = call.metadata.get(TUNNEL_METADATA.authorization)[0];
-    const match = typeof header === 'string' ? /^Bearer (.+)$/.exec(header) : null;
-    const verified = match ? await this.options.tokens.verify(match[1]) : undefined;
+    const match =
+      typeof header === 'string' ? /^Bearer (.+)$/.exec(header) : null;
+    const verified = match
+      ? await this.options.tokens.verify(match[1])
+      : undefined;
     if (!verified) {
       this.options.logger.warn(
-        `Refused a tunnel call from ${call.getPeer()}: ${match ? 'unknown or revoked agent token' : 'no agent token'}`,
+        `Refused a tunnel call from ${call.getPeer()}: ${
+          match ? 'unknown or revoked agent token' : 'no agent token'
+        }`,
       );
       return undefined;
     }
     return { ...verified, token: match![1] };
   }
 
-  private async onControl(call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>): Promise<void> {
+  private async onControl(
+    call: grpc.ServerDuplexStream<AgentMessage__Output, ControlMessage>,
+  ): Promise<void> {
     const { logger, clusters, tokens } = this.options;
     const identity = await this.authenticate(call);
     if (!identity) {
       call.emit('error', {
         code: grpc.status.UNAUTHENTICATED,
-        details: 'Unknown or revoked agent token: create a new token for this cluster and restart the agent with it',
+        details:
+          'Unknown or revoked agent token: create a new token for this cluster and restart the agent with it',
       });
       return;
     }
     let connection: AgentConnection | undefined;
     const helloTimer = setTimeout(() => {
       if (!connection) {
-        call.emit('error', { code: grpc.status.DEADLINE_EXCEEDED, details: 'No Hello within 10 s' });
+        call.emit('error', {
+          code: grpc.status.DEADLINE_EXCEEDED,
+          details: 'No Hello within 10 s',
+        });
       }
     }, 10_000);
     let heartbeat: NodeJS.Timeout | undefined;
@@ -236,7 +276,9 @@ export class TunnelServer implements AgentGateway {
       const current = connection;
       connection = undefined;
       current.close(reason);
-      const list = (this.agents.get(current.cluster) ?? []).filter(c => c !== current);
+      const list = (this.agents.get(current.cluster) ?? []).filter(
+        c => c !== current,
+      );
       if (list.length > 0) this.agents.set(current.cluster, list);
       else this.agents.delete(current.cluster);
       clusters.markSeen(current.cluster).catch(() => {});
@@ -247,12 +289,17 @@ export class TunnelServer implements AgentGateway {
         return;
       }
       if (message.body !== 'hello' || !message.hello) {
-        call.emit('error', { code: grpc.status.FAILED_PRECONDITION, details: 'The first message must be Hello' });
+        call.emit('error', {
+          code: grpc.status.FAILED_PRECONDITION,
+          details: 'The first message must be Hello',
+        });
         return;
       }
       const hello = message.hello;
       if (hello.cluster !== identity.cluster) {
-        logger.warn(`Refused agent: its token is for cluster '${identity.cluster}', it claimed '${hello.cluster}'`);
+        logger.warn(
+          `Refused agent: its token is for cluster '${identity.cluster}', it claimed '${hello.cluster}'`,
+        );
         call.emit('error', {
           code: grpc.status.PERMISSION_DENIED,
           details: `This agent token belongs to cluster '${identity.cluster}', not '${hello.cluster}'`,
@@ -260,8 +307,16 @@ export class TunnelServer implements AgentGateway {
         return;
       }
       clearTimeout(helloTimer);
-      connection = new AgentConnection(hello.cluster, hello.instanceId, call, logger);
-      this.agents.set(hello.cluster, [...(this.agents.get(hello.cluster) ?? []), connection]);
+      connection = new AgentConnection(
+        hello.cluster,
+        hello.instanceId,
+        call,
+        logger,
+      );
+      this.agents.set(hello.cluster, [
+        ...(this.agents.get(hello.cluster) ?? []),
+        connection,
+      ]);
       connection.send({
         welcome: {
           connectionId: connection.id,
@@ -272,20 +327,39 @@ export class TunnelServer implements AgentGateway {
       // Each heartbeat also re-checks the token, so revoking it disconnects a connected agent
       // within one interval.
       heartbeat = setInterval(async () => {
-        connection?.send({ heartbeat: { nonce: Date.now(), isReply: false, sentAtMs: Date.now() } });
+        connection?.send({
+          heartbeat: {
+            nonce: Date.now(),
+            isReply: false,
+            sentAtMs: Date.now(),
+          },
+        });
         const still = await tokens.verify(identity.token).catch(() => identity);
         if (!still && connection) {
-          logger.warn(`Disconnecting the agent of cluster '${identity.cluster}': its token was revoked`);
-          call.emit('error', { code: grpc.status.UNAUTHENTICATED, details: 'The agent token was revoked' });
+          logger.warn(
+            `Disconnecting the agent of cluster '${identity.cluster}': its token was revoked`,
+          );
+          call.emit('error', {
+            code: grpc.status.UNAUTHENTICATED,
+            details: 'The agent token was revoked',
+          });
           cleanup('agent token revoked');
         }
       }, this.heartbeatIntervalMs);
       heartbeat.unref();
-      logger.info(`Agent of cluster '${hello.cluster}' connected (${hello.driver} driver, v${hello.agentVersion}) from ${call.getPeer()}`);
+      logger.info(
+        `Agent of cluster '${hello.cluster}' connected (${
+          hello.driver
+        } driver, v${hello.agentVersion}) from ${call.getPeer()}`,
+      );
       Promise.all([
-        clusters.ensure(hello.cluster).then(() => clusters.markSeen(hello.cluster)),
+        clusters
+          .ensure(hello.cluster)
+          .then(() => clusters.markSeen(hello.cluster)),
         tokens.markUsed(identity.tokenId),
-      ]).catch(error => logger.warn(`Could not record the agent connection: ${error.message}`));
+      ]).catch(error =>
+        logger.warn(`Could not record the agent connection: ${error.message}`),
+      );
     });
     call.on('end', () => cleanup('agent closed the control stream'));
     call.on('error', () => cleanup('control stream failed'));
@@ -293,18 +367,28 @@ export class TunnelServer implements AgentGateway {
     call.on('close', () => cleanup('control stream closed'));
   }
 
-  private async onSession(call: grpc.ServerDuplexStream<SessionFrame__Output, SessionFrame>): Promise<void> {
+  private async onSession(
+    call: grpc.ServerDuplexStream<SessionFrame__Output, SessionFrame>,
+  ): Promise<void> {
     const identity = await this.authenticate(call);
     if (!identity) {
-      call.emit('error', { code: grpc.status.UNAUTHENTICATED, details: 'Unknown or revoked agent token' });
+      call.emit('error', {
+        code: grpc.status.UNAUTHENTICATED,
+        details: 'Unknown or revoked agent token',
+      });
       return;
     }
-    const sessionId = String(call.metadata.get(TUNNEL_METADATA.sessionId)[0] ?? '');
-    const accepted = (this.agents.get(identity.cluster) ?? []).some(connection =>
-      connection.acceptSession(sessionId, call),
+    const sessionId = String(
+      call.metadata.get(TUNNEL_METADATA.sessionId)[0] ?? '',
+    );
+    const accepted = (this.agents.get(identity.cluster) ?? []).some(
+      connection => connection.acceptSession(sessionId, call),
     );
     if (!accepted) {
-      call.emit('error', { code: grpc.status.NOT_FOUND, details: `No session ${sessionId} is awaiting this agent` });
+      call.emit('error', {
+        code: grpc.status.NOT_FOUND,
+        details: `No session ${sessionId} is awaiting this agent`,
+      });
     }
   }
 }
