@@ -20,6 +20,15 @@ const POSTGRES_IDS: TestDatabaseId[] = [
  * variable is set. Call once per test file, at the top level.
  */
 export function createTestDatabases(): TestDatabases {
+  const configured = POSTGRES_IDS.some(
+    id => process.env[`BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`],
+  );
+  if (process.env.CI && !configured) {
+    // CI must prove PostgreSQL too; scripts/test.sh sets the variable.
+    throw new Error(
+      'No PostgreSQL for the store tests: set BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING (scripts/test.sh does)',
+    );
+  }
   return TestDatabases.create({
     ids: ['SQLITE_3', ...POSTGRES_IDS],
     disableDocker: true,
