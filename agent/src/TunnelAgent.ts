@@ -410,21 +410,20 @@ export function parseUrl(url: string): {
   port: number;
   tls: boolean;
 } {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(
-      `Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`,
-    );
+    parsed = undefined;
   }
-  if (parsed.protocol !== 'grpc:' && parsed.protocol !== 'grpcs:') {
+  if (!parsed || (parsed.protocol !== 'grpc:' && parsed.protocol !== 'grpcs:')) {
     throw new Error(
       `Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`,
     );
   }
   const tls = parsed.protocol === 'grpcs:';
-  const port = parsed.port ? Number(parsed.port) : tls ? 443 : 80;
+  const defaultPort = tls ? 443 : 80;
+  const port = parsed.port ? Number(parsed.port) : defaultPort;
   return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port, tls };
 }
 
