@@ -65,6 +65,7 @@ export class SessionChannel extends EventEmitter {
   private exitAfterFlush: { code: number; signal: string } | undefined;
   private closed = false;
   private wantsDrain = false;
+  private flushScheduled = false;
 
   constructor(stream: SessionFrameStream, options: SessionChannelOptions) {
     super();
@@ -102,7 +103,7 @@ export class SessionChannel extends EventEmitter {
     if (data.length > 0) {
       this.pending.push(data);
       this.pendingBytes += data.length;
-      this.flush();
+      this.scheduleFlush();
     }
     const ok = this.pendingBytes < this.maxFrameBytes;
     if (!ok) {
@@ -165,6 +166,17 @@ export class SessionChannel extends EventEmitter {
     this.stream.write({ reset: { reason: message } });
     this.finish({ reason: 'reset', message });
     this.stream.end();
+  }
+
+  // Writes made in the same turn of the event loop (e.g. several PTY reads) leave as one frame:
+  // fewer messages through gRPC, the relay and the browser, at the cost of one setImmediate.
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
   }
 
   private flush(): void {

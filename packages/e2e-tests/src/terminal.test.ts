@@ -1,5 +1,6 @@
 import { startStack, waitForWorkspace, type Stack } from './stack';
 import { TerminalClient } from './terminalClient';
+import { TERMINAL_OUTPUT_WINDOW_BYTES } from '@rde-portal/plugin-rde-common';
 import { execFileSync } from 'node:child_process';
 
 /** Host PIDs whose command line is exactly `command`. */
@@ -139,6 +140,38 @@ describe('terminal through the tunnel', () => {
     expect(Number(counts[0])).toBe(0);
     expect(Number(counts[1])).toBeLessThan(10);
     client.close();
+  });
+
+  it('holds a browser that stops acknowledging to its window, without stalling other sessions', async () => {
+    const slow = await TerminalClient.connect(
+      socketUrl(await ticket()),
+      stack.baseUrl,
+    );
+    slow.autoAck = false;
+    slow.send('yes\r');
+    await new Promise(r => setTimeout(r, 1500));
+    const stalledAt = slow.bytes;
+    await new Promise(r => setTimeout(r, 500));
+    // Nothing more arrives once the unacknowledged output reaches the window (1 MiB).
+    expect(slow.bytes).toBe(stalledAt);
+    expect(slow.bytes).toBeLessThanOrEqual(TERMINAL_OUTPUT_WINDOW_BYTES);
+    expect(slow.bytes).toBeGreaterThan(TERMINAL_OUTPUT_WINDOW_BYTES / 2);
+
+    const other = await TerminalClient.connect(
+      socketUrl(await ticket()),
+      stack.baseUrl,
+    );
+    other.send('echo "still responsive"\r');
+    await other.waitFor('still responsive');
+    other.close();
+
+    // Acknowledging resumes the flow, and Ctrl-C reaches the flooding process.
+    slow.autoAck = true;
+    slow.ack(slow.bytes);
+    slow.send('\x03');
+    slow.send('echo "after"-flood\r');
+    await slow.waitFor('after-flood', 20_000);
+    slow.close();
   });
 
   it('refuses a reused ticket, a bad or missing Origin, and a made-up ticket', async () => {

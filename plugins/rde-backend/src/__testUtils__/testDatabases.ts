@@ -21,7 +21,10 @@ const POSTGRES_IDS: TestDatabaseId[] = [
  */
 export function createTestDatabases(): TestDatabases {
   const configured = POSTGRES_IDS.some(
-    id => process.env[`BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`],
+    id =>
+      process.env[
+        `BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`
+      ],
   );
   if (process.env.CI && !configured) {
     // CI must prove PostgreSQL too; scripts/test.sh sets the variable.

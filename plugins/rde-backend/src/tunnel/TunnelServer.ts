@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import type * as http2 from 'node:http2';
+import type { Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -55,7 +56,7 @@ export const TUNNEL_RECEIVE_WINDOW = 8 * 1024 * 1024;
 
 /**
  * grpc-js's server keeps Node's 64 KiB HTTP/2 window and has no option to change it; this widens
- * the connection and stream windows of every session the server accepts. It wraps grpc-js's
+ * the connection and stream windows of every session the server accepts (and turns off Nagle). It wraps grpc-js's
  * internal `createHttp2Server` (1.14); a test asserts the window really grows, so an upgrade
  * that drops the hook fails loudly.
  */
@@ -71,6 +72,8 @@ export function widenReceiveWindows(server: grpc.Server, bytes: number): void {
   }
   internal.createHttp2Server = credentials => {
     const http2Server = original.call(server, credentials);
+    // Keystrokes are tiny writes: never let Nagle hold one back behind an unacknowledged segment.
+    http2Server.on('connection', (socket: Socket) => socket.setNoDelay(true));
     http2Server.on('session', (session: http2.ServerHttp2Session) => {
       session.settings({ initialWindowSize: Math.min(bytes, 2 ** 31 - 1) });
       session.setLocalWindowSize(bytes);
