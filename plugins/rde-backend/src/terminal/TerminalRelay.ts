@@ -25,6 +25,7 @@ export function relayTerminal(
   const { channel } = session;
   let unacknowledged = 0;
   let exited = false;
+  let inputPaused = false;
 
   const sendControl = (message: TerminalServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -54,9 +55,14 @@ export function relayTerminal(
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      if (!channel.write(toBuffer(data))) {
+      if (!channel.write(toBuffer(data)) && !inputPaused) {
+        // Frames already read still arrive while paused; one resume is enough for all of them.
+        inputPaused = true;
         socket.pause();
-        channel.once('drain', () => socket.resume());
+        channel.once('drain', () => {
+          inputPaused = false;
+          socket.resume();
+        });
       }
       return;
     }
