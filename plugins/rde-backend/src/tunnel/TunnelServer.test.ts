@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -189,6 +190,87 @@ describe('TunnelServer with a real agent', () => {
       expect(session.localSettings.initialWindowSize).toBe(
         TUNNEL_RECEIVE_WINDOW,
       );
+    }
+  });
+});
+
+describe('TunnelServer transport security', () => {
+  it('refuses to listen off loopback without TLS, with a message naming the settings', async () => {
+    const server = new TunnelServer({
+      config: new ConfigReader({
+        rde: { tunnel: { listen: { host: '0.0.0.0', port: 0 } } },
+      }),
+      logger: mockServices.logger.mock(),
+      tokens: new Tokens(),
+      clusters,
+    });
+    await expect(server.start()).rejects.toThrow(
+      /0\.0\.0\.0, which is not loopback: configure rde\.tunnel\.tls\.certFile and keyFile/,
+    );
+  });
+
+  it('serves agents over TLS with the configured certificate', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rde-tls-'));
+    const certFile = path.join(dir, 'tls.crt');
+    const keyFile = path.join(dir, 'tls.key');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
+    const server = new TunnelServer({
+      config: new ConfigReader({
+        rde: {
+          tunnel: {
+            listen: { host: '127.0.0.1', port: 0 },
+            tls: { certFile, keyFile },
+          },
+        },
+      }),
+      logger: mockServices.logger.mock(),
+      tokens: new Tokens(),
+      clusters,
+    });
+    await server.start();
+    const tlsAgent = new TunnelAgent({
+      url: `grpcs://localhost:${server.boundPort}`,
+      token: 'good-token',
+      cluster: 'local',
+      driver: new LocalDriver({ dataDir: dir }),
+      logger: quiet,
+      caPem: fs.readFileSync(certFile),
+      backoff: new Backoff({ initialMs: 50, maxMs: 200 }),
+    });
+    try {
+      tlsAgent.start();
+      await tlsAgent.whenConnected();
+      expect(server.isOnline('local')).toBe(true);
+      await expect(
+        server.runCommand('local', {
+          action: 'observe',
+          workspaceId: 'ws-tls',
+        }),
+      ).resolves.toMatchObject({ state: 'absent' });
+    } finally {
+      await tlsAgent.stop();
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
