@@ -8,3 +8,5 @@ export * from './permissions';
 export * from './terminalProtocol';
 export * from './agentTokens';
 export * from './validation';
+export * from './blueprintAccess';
+export * from './blueprintSpec';
