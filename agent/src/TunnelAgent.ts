@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import {
+  isLoopbackHost,
   loadTunnelDefinition,
   SessionChannel,
   TUNNEL_METADATA,
@@ -69,7 +70,7 @@ export class TunnelAgent {
     this.options = options;
     this.backoff = options.backoff ?? new Backoff();
     const target = parseUrl(options.url);
-    if (!target.tls && !isLoopback(target.host)) {
+    if (!target.tls && !isLoopbackHost(target.host)) {
       throw new Error(
         `Refusing plain-text ${options.url}: use grpcs:// for a control plane that is not on loopback`,
       );
@@ -416,7 +417,10 @@ export function parseUrl(url: string): {
   } catch {
     parsed = undefined;
   }
-  if (!parsed || (parsed.protocol !== 'grpc:' && parsed.protocol !== 'grpcs:')) {
+  if (
+    !parsed ||
+    (parsed.protocol !== 'grpc:' && parsed.protocol !== 'grpcs:')
+  ) {
     throw new Error(
       `Invalid control-plane URL '${url}': expected grpc://host:port or grpcs://host:port`,
     );
@@ -425,9 +429,4 @@ export function parseUrl(url: string): {
   const defaultPort = tls ? 443 : 80;
   const port = parsed.port ? Number(parsed.port) : defaultPort;
   return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port, tls };
-}
-
-/** Whether a host name or address is on the loopback interface. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }

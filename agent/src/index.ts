@@ -3,12 +3,7 @@
  *
  * @packageDocumentation
  */
-export {
-  TunnelAgent,
-  parseUrl,
-  isLoopback,
-  type TunnelAgentOptions,
-} from './TunnelAgent';
+export { TunnelAgent, parseUrl, type TunnelAgentOptions } from './TunnelAgent';
 export { Backoff, type BackoffOptions } from './backoff';
 export { LocalDriver, endPty } from './drivers/LocalDriver';
 export type {

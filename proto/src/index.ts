@@ -19,6 +19,7 @@ export {
   type SessionFrameStream,
 } from './SessionChannel';
 export { TUNNEL_METADATA } from './metadata';
+export { isLoopbackHost } from './loopback';
 export type {
   AgentMessage,
   AgentMessage__Output,

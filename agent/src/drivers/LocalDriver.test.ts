@@ -26,24 +26,47 @@ describe('LocalDriver', () => {
   });
 
   it('walks a workspace through its lifecycle, idempotently', async () => {
-    expect(await driver.observe('ws-1')).toEqual({ workspaceId: 'ws-1', state: 'absent' });
-    expect(await driver.create(spec('ws-1'))).toEqual({ workspaceId: 'ws-1', state: 'running' });
-    expect(await driver.create(spec('ws-1'))).toEqual({ workspaceId: 'ws-1', state: 'running' });
+    expect(await driver.observe('ws-1')).toEqual({
+      workspaceId: 'ws-1',
+      state: 'absent',
+    });
+    expect(await driver.create(spec('ws-1'))).toEqual({
+      workspaceId: 'ws-1',
+      state: 'running',
+    });
+    expect(await driver.create(spec('ws-1'))).toEqual({
+      workspaceId: 'ws-1',
+      state: 'running',
+    });
     expect(fs.existsSync(path.join(dataDir, 'workspaces', 'ws-1'))).toBe(true);
-    expect(await driver.stop('ws-1')).toEqual({ workspaceId: 'ws-1', state: 'stopped' });
+    expect(await driver.stop('ws-1')).toEqual({
+      workspaceId: 'ws-1',
+      state: 'stopped',
+    });
     await expect(
       driver.openTty('ws-1', { cols: 80, rows: 24, command: [], env: {} }),
     ).rejects.toThrow(/is not running; start it before opening a terminal/);
-    expect(await driver.start('ws-1')).toEqual({ workspaceId: 'ws-1', state: 'running' });
-    expect(await driver.delete('ws-1')).toEqual({ workspaceId: 'ws-1', state: 'absent' });
-    expect(await driver.delete('ws-1')).toEqual({ workspaceId: 'ws-1', state: 'absent' });
+    expect(await driver.start('ws-1')).toEqual({
+      workspaceId: 'ws-1',
+      state: 'running',
+    });
+    expect(await driver.delete('ws-1')).toEqual({
+      workspaceId: 'ws-1',
+      state: 'absent',
+    });
+    expect(await driver.delete('ws-1')).toEqual({
+      workspaceId: 'ws-1',
+      state: 'absent',
+    });
     expect(fs.existsSync(path.join(dataDir, 'workspaces', 'ws-1'))).toBe(false);
     expect((await driver.start('ws-1')).state).toBe('absent');
   });
 
   it('refuses ids that could leave the data directory', async () => {
     for (const id of ['../etc', 'a/b', '', '.hidden', 'UPPER']) {
-      await expect(driver.create(spec(id))).rejects.toThrow(/Invalid workspace id/);
+      await expect(driver.create(spec(id))).rejects.toThrow(
+        /Invalid workspace id/,
+      );
     }
   });
 

@@ -1,16 +1,12 @@
 import {
   coreServices,
   createBackendPlugin,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
 import { rdePermissions } from '@rde-portal/plugin-rde-common';
 import { DatabaseAgentTokenStore } from './database/DatabaseAgentTokenStore';
 import { DatabaseClusterStore } from './database/DatabaseClusterStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
 import { DatabaseWorkspaceStore } from './database/DatabaseWorkspaceStore';
-import type { AgentTokenStore } from './database/AgentTokenStore';
-import type { ClusterStore } from './database/ClusterStore';
 import { getMigratedClient } from './database/migrations';
 import { readAdmins } from './config/readAdmins';
 import { readAgentTokenSeeds } from './config/readAgentTokenSeeds';
@@ -25,36 +21,7 @@ import { WorkspaceService } from './service/WorkspaceService';
 import { scheduleTicketCleanup } from './service/scheduleTicketCleanup';
 import { createRouter } from './router';
 import { createTerminalSocketHandler } from './terminal';
-import { AgentGateway, TunnelServer } from './tunnel';
-
-/**
- * What the plugin needs from the tunnel: an {@link AgentGateway} plus its listener's lifecycle.
- */
-export interface RdeTunnel {
-  gateway: AgentGateway;
-  /** Starts listening for agents; rejects when it cannot (e.g. port taken, TLS missing). */
-  start(): Promise<void>;
-  /** Drains and closes agent connections. */
-  stop(): Promise<void>;
-}
-
-/** Builds the tunnel from config and the stores agents authenticate and register through. */
-export type RdeTunnelFactory = (options: {
-  config: Config;
-  logger: LoggerService;
-  tokens: AgentTokenStore;
-  clusters: ClusterStore;
-}) => RdeTunnel;
-
-/** The real tunnel: the gRPC server in `./tunnel` (DESIGN §4). */
-export const defaultTunnelFactory: RdeTunnelFactory = options => {
-  const server = new TunnelServer(options);
-  return {
-    gateway: server,
-    start: () => server.start(),
-    stop: () => server.stop(),
-  };
-};
+import { defaultTunnelFactory, type RdeTunnelFactory } from './tunnel';
 
 /**
  * Builds the RDE backend plugin. `tunnelFactory` exists for tests, which pass an in-memory

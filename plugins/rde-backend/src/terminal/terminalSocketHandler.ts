@@ -9,6 +9,7 @@ import type {
 import { TERMINAL_SOCKET_PATH } from '@rde-portal/plugin-rde-common';
 import type { AgentGateway } from '../tunnel';
 import { relayTerminal } from './TerminalRelay';
+import { isAllowedOrigin } from '../config/readTerminalAllowedOrigins';
 
 /** Largest message a browser may send on the terminal socket (a paste chunk), bytes. */
 const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
@@ -32,7 +33,7 @@ export interface TerminalSocketOptions {
   ): Promise<
     { id: string; owner: string; cluster: string; status: string } | undefined
   >;
-  /** Origins (scheme://host[:port]) a browser may open a terminal from. */
+  /** Origins (scheme://host[:port]) a browser may open a terminal from; see readTerminalAllowedOrigins. */
   allowedOrigins: string[];
 }
 
@@ -52,7 +53,6 @@ export function createTerminalSocketHandler(
     maxPayload: MAX_CLIENT_MESSAGE_BYTES,
     perMessageDeflate: false,
   });
-  const allowed = new Set(options.allowedOrigins.map(normaliseOrigin));
   return {
     path: TERMINAL_SOCKET_PATH,
     authPolicy: 'unauthenticated',
@@ -79,7 +79,7 @@ export function createTerminalSocketHandler(
           .catch(() => {});
       };
 
-      if (!origin || !allowed.has(normaliseOrigin(origin))) {
+      if (!isAllowedOrigin(origin, options.allowedOrigins)) {
         refuseAudited(
           403,
           'This origin may not open terminals.',
@@ -156,14 +156,6 @@ export function createTerminalSocketHandler(
       });
     },
   };
-}
-
-function normaliseOrigin(origin: string): string {
-  try {
-    return new URL(origin).origin;
-  } catch {
-    return origin;
-  }
 }
 
 // The socket's peer only: forwarded-for headers are ignored until trusted proxies are configurable.

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  isLoopbackHost,
   loadTunnelDefinition,
   MAX_FRAME_BYTES,
   TUNNEL_METADATA,
@@ -394,8 +395,4 @@ export class TunnelServer implements AgentGateway {
       });
     }
   }
-}
-
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }

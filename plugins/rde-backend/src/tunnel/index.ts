@@ -7,3 +7,8 @@ export {
   type ClusterPresence,
 } from './TunnelServer';
 export { SESSION_SEND_WINDOW } from './AgentConnection';
+export {
+  defaultTunnelFactory,
+  type RdeTunnel,
+  type RdeTunnelFactory,
+} from './tunnelFactory';
