@@ -18,6 +18,7 @@ import type {
   WorkspaceState,
 } from './drivers/WorkspaceDriver';
 import type { AgentLogger } from './logger';
+import { workspaceSpecFromProto } from './workspaceSpecFromProto';
 
 /** Bytes the agent lets the control plane send on one session before it grants more. */
 const SESSION_RECEIVE_WINDOW = 256 * 1024;
@@ -293,21 +294,18 @@ export class TunnelAgent {
       );
     }
     switch (command.action) {
-      case 'createWorkspace': {
-        const spec = command.createWorkspace!;
-        return driver.create({
-          workspaceId: spec.workspaceId,
-          name: spec.name,
-          owner: spec.owner,
-          image: spec.image,
-          env: spec.env ?? {},
-          initCommand: spec.initCommand || undefined,
-        });
-      }
+      case 'createWorkspace':
+        return driver.create(workspaceSpecFromProto(command.createWorkspace!));
+      case 'upgradeWorkspace':
+        return driver.upgrade(
+          workspaceSpecFromProto(command.upgradeWorkspace!),
+        );
       case 'startWorkspace':
         return driver.start(command.startWorkspace!.workspaceId);
       case 'stopWorkspace':
         return driver.stop(command.stopWorkspace!.workspaceId);
+      case 'restartWorkspace':
+        return driver.restart(command.restartWorkspace!.workspaceId);
       case 'deleteWorkspace':
         return driver.delete(command.deleteWorkspace!.workspaceId);
       case 'observeWorkspace':

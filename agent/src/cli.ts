@@ -26,7 +26,7 @@ const program = new Command('rde-agent')
   .option('--driver <driver>', 'workspace driver: local', 'local')
   .option(
     '--data-dir <dir>',
-    'where the local driver keeps workspaces',
+    'where the local driver keeps workspaces, their state and its secret store (secrets/<name>)',
     process.env.RDE_AGENT_DATA_DIR ?? './data/agent',
   )
   .option('--ca <file>', 'PEM CA bundle to trust for grpcs://')
@@ -47,7 +47,10 @@ const program = new Command('rde-agent')
         `unknown driver '${opts.driver}' (available: local)`,
       );
     }
-    const driver = new LocalDriver({ dataDir: opts.dataDir });
+    const driver = new LocalDriver({
+      dataDir: opts.dataDir,
+      cluster: opts.cluster,
+    });
     if (!driver.sandboxed) {
       consoleLogger.warn(
         'bubblewrap (bwrap) is not installed: workspace shells run unsandboxed and can read ' +

@@ -5,7 +5,13 @@
  */
 export { TunnelAgent, parseUrl, type TunnelAgentOptions } from './TunnelAgent';
 export { Backoff, type BackoffOptions } from './backoff';
-export { LocalDriver, endPty } from './drivers/LocalDriver';
+export {
+  LocalDriver,
+  endPty,
+  type LocalDriverOptions,
+} from './drivers/LocalDriver';
+export { LocalSecretStore } from './drivers/LocalSecretStore';
+export { workspaceSpecFromProto } from './workspaceSpecFromProto';
 export type {
   WorkspaceDriver,
   WorkspaceSpec,

@@ -49,25 +49,27 @@ export interface Config {
     admins?: string[];
 
     /**
-     * Blueprints (workspace templates) offered to users. Demo source until blueprints move into the
-     * catalog (DESIGN §6).
+     * Workspace limits (issue 3). Blueprints are catalog Templates with `spec.type: rde-blueprint`
+     * (DESIGN §6), not configuration.
      */
-    blueprints?: Array<{
-      /** Unique name, a DNS label (`a-z`, `0-9`, `-`). */
-      name: string;
-      /** Human-readable title. */
-      title: string;
-      /** What the blueprint is for. */
-      description?: string;
-      /** Cluster whose agent runs workspaces of this blueprint. */
-      cluster: string;
-      /** Container image (or, for the `local` driver, an informational label). */
-      image: string;
-      /** Environment variables set in the workspace. */
-      env?: { [name: string]: string };
-      /** Command run once when a workspace is created. */
-      initCommand?: string;
-    }>;
+    limits?: {
+      /**
+       * Default per-user limit on running workspaces (pending, starting, running, stopping); admins
+       * can change it at runtime (Admin → Settings), which wins over this value. Default 3.
+       */
+      maxRunningWorkspacesPerUser?: number;
+      /** Workspace launches a user may make per minute, across all replicas. Default 5. */
+      launchesPerMinute?: number;
+    };
+
+    workspaces?: {
+      /**
+       * Template of generated workspace names: `{user}`, `{blueprint}` and `{random}` (required)
+       * are replaced, and the result is sanitised to a DNS label. Default
+       * `{user}-{blueprint}-{random}`.
+       */
+      nameTemplate?: string;
+    };
 
     terminal?: {
       /**

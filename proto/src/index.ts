@@ -41,7 +41,10 @@ export type {
   OpenSession,
   OpenSession__Output,
 } from './generated/rde/v1/OpenSession';
-export type { WorkspaceSpec__Output } from './generated/rde/v1/WorkspaceSpec';
+export type {
+  WorkspaceSpec,
+  WorkspaceSpec__Output,
+} from './generated/rde/v1/WorkspaceSpec';
 export type {
   WorkspaceObservation,
   WorkspaceObservation__Output,

@@ -1,13 +1,30 @@
 import type { IPty } from 'node-pty';
 
-/** What a driver needs to create a workspace (from the control plane's CreateWorkspace). */
+/**
+ * What a driver deploys for `create` and `upgrade` (the control plane's `WorkspaceSpec`, a
+ * blueprint resolved for one workspace):
+ *
+ * - `env`: plain variables, name → value.
+ * - `secretEnv`: variable name → secret name, resolved in the driver's own secret store (the
+ *   `local` driver: files under `<dataDir>/secrets/`); values never cross the tunnel.
+ * - `repository`: git repository cloned into the workspace when it is created (`ref`: branch or
+ *   tag; the default branch when absent).
+ * - `startupCommand`: shell command run in the background whenever the workspace starts.
+ * - `resources`: Kubernetes quantities (`cpu` "2" / "500m", `memory` and `storage` "2Gi"); the
+ *   `local` driver records them but cannot enforce them.
+ * - `ports`: TCP ports the workspace serves for preview.
+ */
 export interface WorkspaceSpec {
   workspaceId: string;
   name: string;
   owner: string;
   image: string;
   env: Record<string, string>;
-  initCommand?: string;
+  secretEnv: Record<string, string>;
+  repository?: { url: string; ref?: string };
+  startupCommand?: string;
+  resources: { cpu: string; memory: string; storage: string };
+  ports: number[];
 }
 
 /** A driver's view of a workspace. */
@@ -34,11 +51,25 @@ export interface TtyRequest {
  */
 export interface WorkspaceDriver {
   readonly name: string;
-  /** @throws Error with a message a person can act on. */
+  /**
+   * Creates and starts a workspace. A failure the user can fix (a repository that cannot be
+   * cloned, a missing secret) gives state `failed` with a message and leaves nothing behind.
+   *
+   * @throws Error with a message a person can act on, for bad input (e.g. an invalid id).
+   */
   create(spec: WorkspaceSpec): Promise<WorkspaceState>;
+  /** Starts a stopped (or failed) workspace: its startup command runs again. */
   start(workspaceId: string): Promise<WorkspaceState>;
   /** Ends every process of the workspace; keeps its files. */
   stop(workspaceId: string): Promise<WorkspaceState>;
+  /** Ends every process of the workspace (as `stop` does), then starts it. */
+  restart(workspaceId: string): Promise<WorkspaceState>;
+  /**
+   * Redeploys a workspace with a new spec: keeps its files (an existing checkout is not cloned
+   * again), replaces its settings and restarts it. Nothing changes when the new spec cannot be
+   * applied (e.g. a missing secret); the result is then `failed` with the reason.
+   */
+  upgrade(spec: WorkspaceSpec): Promise<WorkspaceState>;
   /** Ends every process and removes the workspace's files. */
   delete(workspaceId: string): Promise<WorkspaceState>;
   observe(workspaceId: string): Promise<WorkspaceState>;

@@ -15,11 +15,18 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Logs catalog processing errors (e.g. an invalid rde block, naming the field) as warnings.
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// RDE: validates rde-blueprint templates, emits workspaces as Resource entities. Its workspace
+// events come from the rde plugin over the events service of backend-defaults (in-process bus).
+backend.add(import('@rde-portal/plugin-catalog-backend-module-rde'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// RDE: the rde:workspace:create action.
+backend.add(import('@rde-portal/plugin-scaffolder-backend-module-rde'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

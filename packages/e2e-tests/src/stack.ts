@@ -103,16 +103,75 @@ async function waitFor<T>(
 }
 
 /**
- * Starts the demo backend as a real process (the same entry point as `scripts/start.sh`), on free
- * ports with a fresh SQLite directory, and returns handles to drive it.
+ * The blueprint every end-to-end test launches: a plain shell on the local agent (no repository,
+ * no startup command), as a catalog Template like the examples in `examples/blueprints/`.
  */
-export async function startStack(): Promise<Stack> {
+export const E2E_BLUEPRINT = 'shell';
+
+const E2E_BLUEPRINT_YAML = `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: ${E2E_BLUEPRINT}
+  title: Shell workspace
+  description: A directory on the local agent's host with a login shell.
+spec:
+  type: rde-blueprint
+  owner: group:default/guests
+  steps:
+    - id: workspace
+      name: Create workspace
+      action: rde:workspace:create
+      input:
+        blueprint: template:default/${E2E_BLUEPRINT}
+  rde:
+    image: local
+    cluster: local
+    env:
+      EDITOR: vi
+---
+apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: broken-blueprint
+  title: A blueprint with an invalid rde block
+spec:
+  type: rde-blueprint
+  owner: group:default/guests
+  steps: []
+  rde:
+    image: local
+    cluster: local
+    ports:
+      - port: 70000
+`;
+
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  /**
+   * A PostgreSQL connection string and a database prefix: the backend keeps its plugin databases
+   * there (`<prefix>rde`, `<prefix>catalog`, …) instead of SQLite, so two stacks given the same
+   * pair share them like two replicas.
+   */
+  postgres?: { connection: string; prefix: string };
+  /** Merged over `rde` of the generated config, e.g. `{ limits: { … } }`. */
+  rde?: Record<string, unknown>;
+}
+
+/**
+ * Starts the demo backend as a real process (the same entry point as `scripts/start.sh`), on free
+ * ports with a fresh SQLite directory (or the given PostgreSQL), with the example catalog plus the
+ * {@link E2E_BLUEPRINT} blueprint, and returns handles to drive it once that blueprint is offered.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   const tunnelPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rde-e2e-'));
   const agentToken = randomBytes(32).toString('base64url');
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(dataDir, 'app-config.e2e.yaml');
+  const blueprintFile = path.join(dataDir, 'e2e-blueprint.yaml');
+  fs.writeFileSync(blueprintFile, E2E_BLUEPRINT_YAML);
+  const examples = path.join(REPO_ROOT, 'examples');
   fs.writeFileSync(
     configFile,
     JSON.stringify({
@@ -121,15 +180,46 @@ export async function startStack(): Promise<Stack> {
         baseUrl,
         listen: { port, host: '127.0.0.1' },
         cors: { origin: baseUrl },
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(dataDir, 'sqlite') },
-        },
+        database: options.postgres
+          ? {
+              client: 'pg',
+              connection: options.postgres.connection,
+              prefix: options.postgres.prefix,
+            }
+          : {
+              client: 'better-sqlite3',
+              connection: { directory: path.join(dataDir, 'sqlite') },
+            },
       },
+      catalog: {
+        // Arrays replace, not merge: the example locations again, plus the e2e blueprint.
+        locations: [
+          { type: 'file', target: path.join(examples, 'entities.yaml') },
+          {
+            type: 'file',
+            target: path.join(examples, 'org.yaml'),
+            rules: [{ allow: ['User', 'Group'] }],
+          },
+          {
+            type: 'file',
+            target: path.join(examples, 'blueprints/*.yaml'),
+            rules: [{ allow: ['Template'] }],
+          },
+          {
+            type: 'file',
+            target: blueprintFile,
+            rules: [{ allow: ['Template'] }],
+          },
+        ],
+      },
+      events: { useEventBus: 'never' },
       rde: {
         tunnel: { listen: { host: '127.0.0.1', port: tunnelPort } },
         agents: [{ cluster: 'local', token: agentToken }],
         terminal: { allowedOrigins: [baseUrl] },
+        // The suites launch more than the default 5 per minute; the limit has its own tests.
+        limits: { launchesPerMinute: 1000, maxRunningWorkspacesPerUser: 50 },
+        ...options.rde,
       },
     }),
   );
@@ -257,6 +347,18 @@ export async function startStack(): Promise<Stack> {
           );
         const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
         return res.ok ? true : undefined;
+      },
+      120_000,
+      output,
+    );
+    // The catalog processes the blueprint templates shortly after start.
+    await waitFor(
+      `blueprint '${E2E_BLUEPRINT}' in the catalog`,
+      async () => {
+        const { body } = await stack.api('GET', '/blueprints');
+        return body?.items?.some((b: any) => b.name === E2E_BLUEPRINT)
+          ? true
+          : undefined;
       },
       120_000,
       output,

@@ -24,7 +24,7 @@ export type {
 } from './database/TicketStore';
 export type {
   BlueprintProvider,
-  BlueprintSpec,
+  ResolvedBlueprint,
 } from './service/BlueprintProvider';
 export {
   rdeWorkspaceConditions,

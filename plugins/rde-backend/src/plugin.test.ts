@@ -3,7 +3,18 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  RDE_WORKSPACE_EVENT_TOPIC,
+  WorkspaceChangedEvent,
+} from '@rde-portal/plugin-rde-common';
+import { testBlueprintEntities } from './__testUtils__/testBlueprints';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { FakeAgentGateway } from './__testUtils__/FakeAgentGateway';
@@ -36,8 +47,30 @@ function upgradeStatus(url: string, origin?: string): Promise<number> {
   });
 }
 
+/** Another plugin listening on the events service, as the catalog module does. */
+function workspaceEventListener(received: WorkspaceChangedEvent[]) {
+  return createBackendPlugin({
+    pluginId: 'listener',
+    register(env) {
+      env.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'test-listener',
+            topics: [RDE_WORKSPACE_EVENT_TOPIC],
+            async onEvent(params) {
+              received.push(params.eventPayload as WorkspaceChangedEvent);
+            },
+          });
+        },
+      });
+    },
+  });
+}
+
 describe('rde plugin wiring', () => {
-  it('seeds config tokens, starts and stops the tunnel, and serves the terminal socket with our tickets', async () => {
+  it('seeds config tokens, starts and stops the tunnel, publishes workspace changes, and serves the terminal socket with our tickets', async () => {
+    const received: WorkspaceChangedEvent[] = [];
     const knex = await databases.init('SQLITE_3');
     const gateway = new FakeAgentGateway(['local']);
     const tunnel = { started: 0, stopped: 0 };
@@ -62,21 +95,19 @@ describe('rde plugin wiring', () => {
           },
         }),
         mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities: testBlueprintEntities() }),
+        workspaceEventListener(received),
+        // The real in-process events service (backend-defaults installs it; the test backend's
+        // default is a per-plugin mock).
+        eventsServiceFactory,
         auditor.factory,
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: ORIGIN },
+            events: { useEventBus: 'never' },
             rde: {
               agents: [{ cluster: 'local', token: 'dev-token-123' }],
-              blueprints: [
-                {
-                  name: 'demo',
-                  title: 'Demo',
-                  cluster: 'local',
-                  image: 'debian:12',
-                },
-              ],
             },
           },
         }),
@@ -103,6 +134,12 @@ describe('rde plugin wiring', () => {
       ).body.status;
     }
     expect(status).toBe('running');
+    // Every change went out on the events service (the catalog module's deltas).
+    expect(received.map(e => [e.workspace.id, e.workspace.status])).toEqual([
+      [created.body.id, 'pending'],
+      [created.body.id, 'starting'],
+      [created.body.id, 'running'],
+    ]);
 
     const issue = async () =>
       (

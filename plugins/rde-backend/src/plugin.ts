@@ -2,23 +2,37 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { rdePermissions } from '@rde-portal/plugin-rde-common';
 import { DatabaseAgentTokenStore } from './database/DatabaseAgentTokenStore';
+import { DatabaseAuditStore } from './database/DatabaseAuditStore';
+import { DatabaseBlueprintOverrideStore } from './database/DatabaseBlueprintOverrideStore';
 import { DatabaseClusterStore } from './database/DatabaseClusterStore';
+import { DatabaseSettingsStore } from './database/DatabaseSettingsStore';
 import { DatabaseTicketStore } from './database/DatabaseTicketStore';
 import { DatabaseWorkspaceStore } from './database/DatabaseWorkspaceStore';
 import { getMigratedClient } from './database/migrations';
 import { readAdmins } from './config/readAdmins';
 import { readAgentTokenSeeds } from './config/readAgentTokenSeeds';
+import { readLimits } from './config/readLimits';
 import { readTerminalAllowedOrigins } from './config/readTerminalAllowedOrigins';
 import { rdeWorkspacePermissionResourceRef } from './permissions/resourceRef';
 import { rdeWorkspacePermissionRules } from './permissions/rules';
 import { ActorResolver } from './service/ActorResolver';
-import { ConfigBlueprintProvider } from './service/ConfigBlueprintProvider';
+import { AuditTrail } from './service/AuditTrail';
+import { CatalogBlueprintProvider } from './service/CatalogBlueprintProvider';
+import { LaunchRateLimiter } from './service/LaunchRateLimiter';
+import { SettingsService } from './service/SettingsService';
 import { TicketService } from './service/TicketService';
 import { WorkspaceAccess } from './service/WorkspaceAccess';
+import { WorkspaceChangePublisher } from './service/WorkspaceChangePublisher';
 import { WorkspaceService } from './service/WorkspaceService';
 import { scheduleTicketCleanup } from './service/scheduleTicketCleanup';
+import {
+  DEFAULT_NAME_TEMPLATE,
+  validateNameTemplate,
+} from './service/workspaceNames';
 import { createRouter } from './router';
 import { createTerminalSocketHandler } from './terminal';
 import { defaultTunnelFactory, type RdeTunnelFactory } from './tunnel';
@@ -38,7 +52,10 @@ export function createRdeBackendPlugin(
         deps: {
           httpRouter: coreServices.httpRouter,
           httpAuth: coreServices.httpAuth,
+          auth: coreServices.auth,
           userInfo: coreServices.userInfo,
+          catalog: catalogServiceRef,
+          events: eventsServiceRef,
           permissions: coreServices.permissions,
           permissionsRegistry: coreServices.permissionsRegistry,
           database: coreServices.database,
@@ -51,7 +68,10 @@ export function createRdeBackendPlugin(
         async init({
           httpRouter,
           httpAuth,
+          auth,
           userInfo,
+          catalog,
+          events,
           permissions,
           permissionsRegistry,
           database,
@@ -89,7 +109,30 @@ export function createRdeBackendPlugin(
           await tunnel.start();
           lifecycle.addShutdownHook(() => tunnel.stop());
 
-          const blueprints = ConfigBlueprintProvider.fromConfig(config);
+          const limits = readLimits(config);
+          const nameTemplate = validateNameTemplate(
+            config.getOptionalString('rde.workspaces.nameTemplate') ??
+              DEFAULT_NAME_TEMPLATE,
+          );
+          const overrides = new DatabaseBlueprintOverrideStore(db);
+          const blueprints = new CatalogBlueprintProvider({
+            catalog,
+            auth,
+            overrides,
+            logger,
+          });
+          const settings = new SettingsService({
+            store: new DatabaseSettingsStore(db),
+            defaults: {
+              maxRunningWorkspacesPerUser: limits.maxRunningWorkspacesPerUser,
+            },
+          });
+          const rateLimiter = await LaunchRateLimiter.create({
+            db,
+            launchesPerMinute: limits.launchesPerMinute,
+            logger,
+          });
+          const publisher = new WorkspaceChangePublisher({ events, logger });
           const access = new WorkspaceAccess({
             permissions,
             permissionsRegistry,
@@ -100,22 +143,34 @@ export function createRdeBackendPlugin(
             gateway: tunnel.gateway,
             access,
             logger,
+            nameTemplate,
+            maxRunning: async () =>
+              (await settings.get()).maxRunningWorkspacesPerUser,
+            rateLimit: userRef => rateLimiter.consume(userRef),
+            onChange: workspace => publisher.publish(workspace),
           });
+          const auditStore = new DatabaseAuditStore(db);
           const tickets = new TicketService({ store: ticketStore });
           await scheduleTicketCleanup({ scheduler, tickets, logger });
 
           httpRouter.use(
             await createRouter({
-              auditor,
+              httpAuth,
               actors: new ActorResolver({
                 httpAuth,
                 userInfo,
+                auth,
+                catalog,
                 admins: readAdmins(config),
               }),
+              audit: new AuditTrail({ auditor, store: auditStore, logger }),
+              auditStore,
               access,
               workspaces,
               tickets,
               blueprints,
+              overrides,
+              settings,
               clusters,
               tokens,
               gateway: tunnel.gateway,

@@ -14,6 +14,11 @@ import {
 import { FakeAgentGateway } from './__testUtils__/FakeAgentGateway';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { createWebSocketTestServices } from './__testUtils__/webSocketTestServices';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  testBlueprintEntities,
+  userEntity,
+} from './__testUtils__/testBlueprints';
 import { createRdeBackendPlugin } from './plugin';
 import { hashTicket } from './service/TicketService';
 
@@ -34,7 +39,7 @@ describe('REST API /api/rde', () => {
   let gateway: FakeAgentGateway;
   let auditEvents: RecordedAuditEvent[];
 
-  beforeEach(async () => {
+  async function startBackend(rde: Record<string, unknown> = {}) {
     knex = await databases.init('SQLITE_3');
     gateway = new FakeAgentGateway(['local']);
     const auditor = new RecordingAuditor();
@@ -53,29 +58,31 @@ describe('REST API /api/rde', () => {
         mockServices.database.factory({ knex }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
         auditor.factory,
+        catalogServiceMock.factory({
+          entities: [
+            ...testBlueprintEntities(),
+            userEntity('alice', 'alice@corp.example'),
+            userEntity('bob', 'bob@evilcorp.example'),
+          ],
+        }),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },
             rde: {
               admins: [ADMIN],
               agents: [{ cluster: 'local', token: 'dev-token' }],
-              blueprints: [
-                {
-                  name: 'demo',
-                  title: 'Demo',
-                  description: 'A demo workspace',
-                  cluster: 'local',
-                  image: 'debian:12',
-                  env: { A: '1' },
-                },
-                { name: 'far', title: 'Far', cluster: 'eu', image: 'x' },
-              ],
+              limits: { launchesPerMinute: 1000 },
+              ...rde,
             },
           },
         }),
       ],
     });
     server = backend.server;
+  }
+
+  beforeEach(async () => {
+    await startBackend();
   });
 
   async function settled(user: string, id: string): Promise<Workspace> {
@@ -116,7 +123,8 @@ describe('REST API /api/rde', () => {
     expect(res.body).toMatchObject({
       name: 'my-box',
       owner: A,
-      blueprint: 'demo',
+      ownerEmail: 'alice@corp.example',
+      blueprint: 'template:default/demo',
       cluster: 'local',
       status: 'pending',
     });
@@ -124,7 +132,8 @@ describe('REST API /api/rde', () => {
     expect(gateway.commands[0].command).toMatchObject({
       action: 'create',
       image: 'debian:12',
-      env: { A: '1' },
+      env: { GREETING: 'hi' },
+      secretEnv: { TOKEN: 'demo-token' },
     });
 
     const mine = await request(server).get('/api/rde/workspaces').set(auth(A));
@@ -138,7 +147,7 @@ describe('REST API /api/rde', () => {
     expect(auditEvents).toEqual([
       {
         eventId: 'workspace-create',
-        meta: { blueprint: 'demo' },
+        meta: { blueprint: 'template:default/demo' },
         outcome: 'success',
       },
     ]);
@@ -150,6 +159,8 @@ describe('REST API /api/rde', () => {
       ['get', `/api/rde/workspaces/${ws.id}`],
       ['post', `/api/rde/workspaces/${ws.id}/start`],
       ['post', `/api/rde/workspaces/${ws.id}/stop`],
+      ['post', `/api/rde/workspaces/${ws.id}/restart`],
+      ['post', `/api/rde/workspaces/${ws.id}/upgrade`],
       ['delete', `/api/rde/workspaces/${ws.id}`],
       ['post', `/api/rde/workspaces/${ws.id}/tickets`],
     ];
@@ -225,7 +236,7 @@ describe('REST API /api/rde', () => {
     const res = await request(server)
       .post('/api/rde/workspaces')
       .set(auth(A))
-      .send({ blueprint: 'far' });
+      .send({ blueprint: 'remote' });
     expect(res.status).toBe(202);
     const ws = await settled(A, res.body.id);
     expect(ws.status).toBe('failed');
@@ -235,7 +246,7 @@ describe('REST API /api/rde', () => {
     expect(auditEvents).toEqual([
       {
         eventId: 'workspace-create',
-        meta: { blueprint: 'far' },
+        meta: { blueprint: 'template:default/remote' },
         outcome: 'fail',
         error: expect.stringMatching(
           /The agent of cluster 'eu' is not connected/,
@@ -248,7 +259,7 @@ describe('REST API /api/rde', () => {
     const cases: Array<[object | string, RegExp]> = [
       [
         {},
-        /'blueprint' is required: the name of a blueprint listed by GET \/api\/rde\/blueprints/,
+        /'blueprint' is required: the ref of a blueprint listed by GET \/api\/rde\/blueprints/,
       ],
       [{ blueprint: 42 }, /'blueprint' must be a string/],
       [
@@ -256,7 +267,7 @@ describe('REST API /api/rde', () => {
         /'name' must be 1-63 lower-case letters/,
       ],
       [{ blueprint: 'demo', nmae: 'x' }, /unknown field 'nmae'/],
-      [{ blueprint: 'nope' }, /There is no blueprint named 'nope'/],
+      [{ blueprint: 'nope' }, /There is no blueprint 'nope' you may use/],
       [[1, 2], /expected a JSON object/],
     ];
     for (const [body, message] of cases) {
@@ -357,15 +368,34 @@ describe('REST API /api/rde', () => {
   it('lists blueprints (public fields) and clusters with live online state', async () => {
     const bps = await request(server).get('/api/rde/blueprints').set(auth(A));
     expect(bps.status).toBe(200);
-    expect(bps.body.items).toEqual([
-      {
-        name: 'demo',
-        title: 'Demo',
-        description: 'A demo workspace',
-        cluster: 'local',
-      },
-      { name: 'far', title: 'Far', cluster: 'eu' },
+    expect(bps.body.items.map((b: any) => b.ref)).toEqual([
+      'template:default/beta',
+      'template:default/corp-only',
+      'template:default/demo',
+      'template:default/remote',
     ]);
+    const demo = bps.body.items.find((b: any) => b.name === 'demo');
+    expect(demo).toEqual({
+      ref: 'template:default/demo',
+      name: 'demo',
+      namespace: 'default',
+      title: 'demo',
+      tags: [],
+      cluster: 'local',
+      state: 'enabled',
+      image: 'debian:12',
+      resources: { cpu: '1', memory: '2Gi', storage: '10Gi' },
+      ports: [{ port: 3000, protocol: 'http' }],
+      terminalTabs: [],
+      launchable: true,
+    });
+    // No env values or secret names leave the server.
+    expect(JSON.stringify(bps.body)).not.toContain('demo-token');
+    expect(bps.body.items.find((b: any) => b.name === 'beta')).toMatchObject({
+      state: 'testing',
+      launchable: false,
+      notLaunchableReason: expect.stringMatching(/in testing/),
+    });
 
     const clusters = await request(server)
       .get('/api/rde/clusters')
@@ -480,5 +510,386 @@ describe('REST API /api/rde', () => {
       .send('null');
     expect(nullBody.status).toBe(400);
     expect(nullBody.body.error.message).toMatch(/expected a JSON object/);
+  });
+
+  describe('governance (issue 3)', () => {
+    const C = 'user:default/carol'; // no user entity, so no email
+
+    it('shows blueprints by ACL and refuses hidden ones on every launch route', async () => {
+      const names = async (user: string) =>
+        (
+          await request(server).get('/api/rde/blueprints').set(auth(user))
+        ).body.items.map((b: any) => b.name);
+      expect(await names(A)).toContain('corp-only');
+      expect(await names(B)).not.toContain('corp-only'); // evilcorp.example ≠ corp.example
+      expect(await names(C)).not.toContain('corp-only');
+      expect(await names(A)).not.toContain('off');
+      expect(await names(A)).not.toContain('broken');
+      expect(await names(ADMIN)).toContain('corp-only');
+
+      const single = await request(server)
+        .get('/api/rde/blueprints/default/corp-only')
+        .set(auth(B));
+      expect(single.status).toBe(404);
+      expect(
+        (
+          await request(server)
+            .get('/api/rde/blueprints/default/corp-only')
+            .set(auth(A))
+        ).body.ref,
+      ).toBe('template:default/corp-only');
+
+      for (const blueprint of [
+        'corp-only',
+        'template:default/corp-only',
+        'default/CORP-ONLY',
+      ]) {
+        const res = await request(server)
+          .post('/api/rde/workspaces')
+          .set(auth(B))
+          .send({ blueprint });
+        expect({ blueprint, status: res.status }).toEqual({
+          blueprint,
+          status: 400,
+        });
+        expect(res.body.error.message).toMatch(
+          /There is no blueprint .* you may use/,
+        );
+      }
+      const beta = await request(server)
+        .post('/api/rde/workspaces')
+        .set(auth(A))
+        .send({ blueprint: 'beta' });
+      expect(beta.status).toBe(403);
+      expect(beta.body.error.message).toMatch(/in testing/);
+    });
+
+    it('answers 409 with the current count at the running limit, and reports the quota', async () => {
+      await startBackend({
+        limits: { maxRunningWorkspacesPerUser: 1, launchesPerMinute: 1000 },
+      });
+      const first = await createRunning(A);
+      const refused = await request(server)
+        .post('/api/rde/workspaces')
+        .set(auth(A))
+        .send({ blueprint: 'demo' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.name).toBe('WorkspaceLimitReachedError');
+      expect(refused.body.error.message).toMatch(/1 of 1 running/);
+      expect(refused.body.quota).toEqual({ running: 1, limit: 1 });
+      expect(
+        (await request(server).get('/api/rde/quota').set(auth(A))).body,
+      ).toEqual({ running: 1, limit: 1 });
+
+      // An admin raises the limit at runtime: the setting wins over config.
+      const put = await request(server)
+        .put('/api/rde/admin/settings')
+        .set(auth(ADMIN))
+        .send({ maxRunningWorkspacesPerUser: 2 });
+      expect(put.status).toBe(200);
+      expect(put.body).toEqual({ maxRunningWorkspacesPerUser: 2 });
+      const second = await request(server)
+        .post('/api/rde/workspaces')
+        .set(auth(A))
+        .send({ blueprint: 'demo' });
+      expect(second.status).toBe(202);
+      await settled(A, second.body.id);
+      expect(first.id).not.toBe(second.body.id);
+
+      for (const [body, message] of [
+        [{ maxRunningWorkspacesPerUser: 0 }, /from 1 to 10000/],
+        [{ maxRunningWorkspacesPerUser: 'many' }, /from 1 to 10000/],
+        [{}, /is required/],
+      ] as const) {
+        const bad = await request(server)
+          .put('/api/rde/admin/settings')
+          .set(auth(ADMIN))
+          .send(body);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(message);
+      }
+      expect(
+        (
+          await request(server)
+            .put('/api/rde/admin/settings')
+            .set(auth(A))
+            .send({ maxRunningWorkspacesPerUser: 50 })
+        ).status,
+      ).toBe(403);
+    });
+
+    it('rate-limits launches per user; every spelling of the route counts as one', async () => {
+      await startBackend({ limits: { launchesPerMinute: 5 } });
+      const spellings = [
+        '/api/rde/workspaces',
+        '/api/rde/workspaces/',
+        '/api/rde//workspaces',
+        '/api/rde/WORKSPACES',
+        '/api/rde/Workspaces//',
+      ];
+      for (const path of spellings) {
+        const res = await request(server)
+          .post(path)
+          .set(auth(A))
+          .send({ blueprint: 'remote' });
+        expect({ path, status: res.status }).toEqual({ path, status: 202 });
+      }
+      for (const path of [...spellings, '/api/rde/workspaces?x=1']) {
+        const res = await request(server)
+          .post(path)
+          .set(auth(A))
+          .send({ blueprint: 'remote' });
+        expect({ path, status: res.status }).toEqual({ path, status: 429 });
+        expect(res.body.error.name).toBe('TooManyRequestsError');
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // Another user has their own budget.
+      const other = await request(server)
+        .post('/api/rde/workspaces')
+        .set(auth(B))
+        .send({ blueprint: 'remote' });
+      expect(other.status).toBe(202);
+      const mine = await request(server)
+        .get('/api/rde/workspaces')
+        .set(auth(A));
+      expect(mine.body.items).toHaveLength(5);
+    });
+
+    it('keeps admin routes for admins, with filters, search and counters', async () => {
+      const a = await createRunning(A);
+      const b = await createRunning(B);
+      await request(server)
+        .post(`/api/rde/workspaces/${b.id}/stop`)
+        .set(auth(B));
+      await settled(B, b.id);
+
+      for (const path of [
+        '/api/rde/admin/workspaces',
+        '/api/rde/admin/blueprints',
+        '/api/rde/admin/audit',
+        '/api/rde/admin/settings',
+      ]) {
+        const res = await request(server).get(path).set(auth(A));
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      }
+
+      const all = await request(server)
+        .get('/api/rde/admin/workspaces')
+        .set(auth(ADMIN));
+      expect(all.status).toBe(200);
+      expect(all.body.counts).toEqual({
+        total: 2,
+        running: 1,
+        stopped: 1,
+        failed: 0,
+        blueprints: 5,
+      });
+      const byStatus = await request(server)
+        .get('/api/rde/admin/workspaces?status=stopped')
+        .set(auth(ADMIN));
+      expect(byStatus.body.items.map((w: Workspace) => w.id)).toEqual([b.id]);
+      expect(byStatus.body.counts.total).toBe(2);
+      const byEmail = await request(server)
+        .get('/api/rde/admin/workspaces?q=ALICE@corp')
+        .set(auth(ADMIN));
+      expect(byEmail.body.items.map((w: Workspace) => w.id)).toEqual([a.id]);
+      const byBlueprint = await request(server)
+        .get('/api/rde/admin/workspaces?blueprint=remote&cluster=local')
+        .set(auth(ADMIN));
+      expect(byBlueprint.body.items).toEqual([]);
+      const bad = await request(server)
+        .get('/api/rde/admin/workspaces?status=sleeping')
+        .set(auth(ADMIN));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/'status' must be one or more/);
+
+      // Admins act on any workspace.
+      const restart = await request(server)
+        .post(`/api/rde/workspaces/${a.id}/restart`)
+        .set(auth(ADMIN));
+      expect(restart.status).toBe(202);
+      expect(restart.body).toMatchObject({
+        status: 'starting',
+        operation: 'restart',
+      });
+      expect((await settled(A, a.id)).status).toBe('running');
+    });
+
+    it('stores blueprint overrides that win over the YAML, validated, and resets them', async () => {
+      const path = '/api/rde/admin/blueprints/default/demo/override';
+      const bad = await request(server)
+        .put(path)
+        .set(auth(ADMIN))
+        .send({
+          state: 'maybe',
+          access: ['not an address'],
+          trustedUsers: ['x'],
+        });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(
+        /'state' must be one of testing, enabled, disabled/,
+      );
+      expect(bad.body.error.message).toMatch(/'access' rule 'not an address'/);
+      expect(bad.body.error.message).toMatch(/'trustedUsers' entry 'x'/);
+
+      const put = await request(server)
+        .put(path)
+        .set(auth(ADMIN))
+        .send({
+          access: ['@Corp.Example'],
+          trustedUsers: ['Bob@EvilCorp.Example'],
+        });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({
+        ref: 'template:default/demo',
+        access: ['corp.example'],
+        trustedUsers: ['bob@evilcorp.example'],
+        source: { state: 'enabled', access: [], trustedUsers: [] },
+        override: { access: ['corp.example'], updatedBy: ADMIN },
+      });
+      // Carol (no email) no longer sees it; Bob is trusted, so he does.
+      const visible = async (user: string) =>
+        (
+          await request(server).get('/api/rde/blueprints').set(auth(user))
+        ).body.items.some((b: any) => b.name === 'demo');
+      expect(await visible(C)).toBe(false);
+      expect(await visible(B)).toBe(true);
+
+      await request(server)
+        .put(path)
+        .set(auth(ADMIN))
+        .send({ state: 'disabled' });
+      expect(await visible(A)).toBe(false);
+      const admins = await request(server)
+        .get('/api/rde/admin/blueprints')
+        .set(auth(ADMIN));
+      expect(admins.body.items.find((b: any) => b.name === 'demo').state).toBe(
+        'disabled',
+      );
+
+      const reset = await request(server).delete(path).set(auth(ADMIN));
+      expect(reset.status).toBe(200);
+      expect(reset.body.override).toBeUndefined();
+      expect(await visible(C)).toBe(true);
+
+      expect(
+        (
+          await request(server)
+            .put(path)
+            .set(auth(A))
+            .send({ state: 'enabled' })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(server)
+            .put('/api/rde/admin/blueprints/default/nope/override')
+            .set(auth(ADMIN))
+            .send({})
+        ).status,
+      ).toBe(404);
+    });
+
+    it('keeps an audit table of lifecycle operations with actor, email and outcome', async () => {
+      const ws = await createRunning(A);
+      await request(server)
+        .post(`/api/rde/workspaces/${ws.id}/stop`)
+        .set(auth(A));
+      await settled(A, ws.id);
+      await request(server)
+        .post(`/api/rde/workspaces/${ws.id}/stop`)
+        .set(auth(A)); // refused: 409
+      await request(server)
+        .post('/api/rde/workspaces')
+        .set(auth(B))
+        .send({ blueprint: 'corp-only' });
+
+      let rows: any[] = [];
+      for (let i = 0; i < 50; i++) {
+        rows = (
+          await request(server).get('/api/rde/admin/audit').set(auth(ADMIN))
+        ).body.items;
+        if (rows.filter((r: any) => r.outcome === 'succeeded').length >= 2)
+          break;
+        await new Promise(r => setTimeout(r, 20));
+      }
+      const summary = rows
+        .map((r: any) => `${r.actorRef} ${r.action} ${r.outcome}`)
+        .sort();
+      expect(summary).toEqual(
+        [
+          `${A} workspace-create initiated`,
+          `${A} workspace-create succeeded`,
+          `${A} workspace-stop initiated`,
+          `${A} workspace-stop succeeded`,
+          `${A} workspace-stop failed`,
+          `${B} workspace-create failed`,
+        ].sort(),
+      );
+      const created = rows.find(
+        (r: any) =>
+          r.action === 'workspace-create' && r.outcome === 'succeeded',
+      );
+      expect(created).toMatchObject({
+        actorEmail: 'alice@corp.example',
+        workspaceId: ws.id,
+        workspaceName: ws.name,
+        blueprint: 'template:default/demo',
+        time: expect.any(String),
+      });
+      const refusedStop = rows.find(
+        (r: any) => r.action === 'workspace-stop' && r.outcome === 'failed',
+      );
+      expect(refusedStop.message).toMatch(
+        /only a running or failed workspace can be stopped/,
+      );
+      const filtered = await request(server)
+        .get(
+          `/api/rde/admin/audit?workspaceId=${ws.id}&action=workspace-create`,
+        )
+        .set(auth(ADMIN));
+      expect(filtered.body.items).toHaveLength(2);
+      expect(
+        (
+          await request(server)
+            .get('/api/rde/admin/audit?limit=0')
+            .set(auth(ADMIN))
+        ).status,
+      ).toBe(400);
+    });
+
+    it('serves the catalog sync to services only', async () => {
+      const ws = await createRunning(A);
+      const asUser = await request(server)
+        .get('/api/rde/catalog/workspaces')
+        .set(auth(A));
+      expect(asUser.status).toBe(403);
+      const asService = await request(server)
+        .get('/api/rde/catalog/workspaces')
+        .set({
+          Authorization: mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service('plugin:catalog'),
+            targetPluginId: 'rde',
+          }),
+        });
+      expect(asService.status).toBe(200);
+      expect(asService.body.items.map((w: Workspace) => w.id)).toEqual([ws.id]);
+    });
+
+    it('tells the caller who they are', async () => {
+      expect(
+        (await request(server).get('/api/rde/me').set(auth(A))).body,
+      ).toEqual({
+        userRef: A,
+        email: 'alice@corp.example',
+        isAdmin: false,
+      });
+      expect(
+        (await request(server).get('/api/rde/me').set(auth(ADMIN))).body,
+      ).toEqual({
+        userRef: ADMIN,
+        isAdmin: true,
+      });
+    });
   });
 });

@@ -5,7 +5,13 @@
  */
 import { rdePlugin } from './alpha/plugin';
 
-export { rdeApi, rdePage } from './alpha/plugin';
+export {
+  rdeApi,
+  rdePage,
+  rdeEntityWorkspaceContent,
+  rdeEntityLaunchWorkspaceCard,
+  rdeEntityOpenInWorkspaceCard,
+} from './alpha/plugin';
 
 /**
  * The RDE frontend plugin for the new frontend system; install it as an app feature.

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -7,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { rdeApiRef } from './api/RdeApi';
 import { RdeClient } from './api/RdeClient';
-import { rootRouteRef, workspaceRouteRef } from './routes';
+import { adminRouteRef, rootRouteRef, workspaceRouteRef } from './routes';
 
 /**
  * The RDE frontend plugin for apps on the old frontend system. Apps on the new frontend system
@@ -28,6 +29,7 @@ export const rdePlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     workspace: workspaceRouteRef,
+    admin: adminRouteRef,
   },
 });
 
@@ -43,5 +45,60 @@ export const RdePage = rdePlugin.provide(
     component: () =>
       import('./components/RdeRoutes/LegacyRdePage').then(m => m.LegacyRdePage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity page content for workspace resources (`kind: Resource`, `spec.type: rde-workspace`) in
+ * apps on the old frontend system; show it for entities where `isRdeWorkspaceEntity` holds, e.g.
+ * `<EntityLayout.Route path="/workspace" title="Workspace" if={isRdeWorkspaceEntity}>`.
+ *
+ * @public
+ */
+export const EntityRdeWorkspaceContent = rdePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRdeWorkspaceContent',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityWorkspaceContent').then(
+          m => m.EntityWorkspaceContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * "Launch workspace" card for blueprint templates in apps on the old frontend system; show it
+ * where `isRdeBlueprintEntity` holds.
+ *
+ * @public
+ */
+export const EntityRdeLaunchWorkspaceCard = rdePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRdeLaunchWorkspaceCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityLaunchWorkspaceCard').then(
+          m => m.EntityLaunchWorkspaceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * "Open in a workspace" card for components with the `rde/blueprint` annotation in apps on the
+ * old frontend system; show it where `hasRdeBlueprintAnnotation` holds.
+ *
+ * @public
+ */
+export const EntityRdeOpenInWorkspaceCard = rdePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRdeOpenInWorkspaceCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityOpenInWorkspaceCard').then(
+          m => m.EntityOpenInWorkspaceCard,
+        ),
+    },
   }),
 );

@@ -17,3 +17,15 @@ export const workspaceRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/workspaces/:id',
 });
+
+/**
+ * The admin pages (all workspaces, blueprints, audit, settings), `/rde/admin` by default.
+ * Linked only for RDE admins; the backend refuses everyone else.
+ *
+ * @public
+ */
+export const adminRouteRef = createSubRouteRef({
+  id: 'rde/admin',
+  parent: rootRouteRef,
+  path: '/admin',
+});

@@ -15,6 +15,8 @@ const EXPECTED_STATE: Record<
   start: 'running',
   observe: 'running',
   stop: 'stopped',
+  restart: 'running',
+  upgrade: 'running',
   delete: 'absent',
 };
 

@@ -44,12 +44,17 @@ export function createTestAccess(
   return new WorkspaceAccess({ permissions, permissionsRegistry });
 }
 
-/** An actor for `userRef`, admin when asked. */
-export function testActor(userRef: string, isAdmin = false): Actor {
+/** An actor for `userRef`, admin when asked, with `email` when given. */
+export function testActor(
+  userRef: string,
+  isAdmin = false,
+  email?: string,
+): Actor {
   const ref = normalizeEntityRef(userRef);
   return {
     userRef: ref,
     ownershipRefs: [ref],
+    ...(email ? { email } : {}),
     isAdmin,
     credentials: mockCredentials.user(ref),
   };

@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
+import knexFactory, { Knex } from 'knex';
+import { WorkspaceLimitReachedError } from '../service/errors';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseWorkspaceStore } from './DatabaseWorkspaceStore';
 import { getMigratedClient } from './migrations';
@@ -35,6 +37,7 @@ describe.each(databases.eachSupportedId())(
         blueprint: 'demo',
         cluster: 'local',
         status: 'pending',
+        operation: 'create',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -124,6 +127,111 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.transition('nope', { from: ['running'], to: 'stopped' }),
       ).toBeUndefined();
+    });
+
+    it('filters by status, blueprint and a search over name, owner and email', async () => {
+      const store = await createStore();
+      await store.insert({
+        ...base,
+        name: 'web-one',
+        owner: A,
+        ownerEmail: 'Ann@Corp.Example',
+      });
+      const two = await store.insert({
+        ...base,
+        name: 'api-two',
+        owner: B,
+        blueprint: 'template:default/api',
+      });
+      await store.transition(two.id, { from: ['pending'], to: 'running' });
+      expect(
+        (await store.list({ search: 'corp.example' })).map(w => w.name),
+      ).toEqual(['web-one']);
+      expect(
+        (await store.list({ search: 'USER:DEFAULT/B' })).map(w => w.name),
+      ).toEqual(['api-two']);
+      expect((await store.list({ search: '%' })).map(w => w.name)).toEqual([]);
+      expect(
+        (await store.list({ statuses: ['running'] })).map(w => w.name),
+      ).toEqual(['api-two']);
+      expect(
+        (await store.list({ blueprint: 'template:default/api' })).map(
+          w => w.name,
+        ),
+      ).toEqual(['api-two']);
+      expect(await store.countActive(A)).toBe(1);
+    });
+
+    it('enforces the running limit on insert and on moves into an active status', async () => {
+      const store = await createStore();
+      const limit = { max: 1 };
+      const first = await store.insert(
+        { ...base, name: 'a1', owner: A },
+        { limit },
+      );
+      const refused = await store
+        .insert({ ...base, name: 'a2', owner: A }, { limit })
+        .catch(e => e);
+      expect(refused).toBeInstanceOf(WorkspaceLimitReachedError);
+      expect(refused.quota).toEqual({ running: 1, limit: 1 });
+      // Nothing half-written.
+      expect((await store.list({ owner: A })).map(w => w.name)).toEqual(['a1']);
+
+      await store.transition(first.id, { from: ['pending'], to: 'stopped' });
+      const second = await store.insert(
+        { ...base, name: 'a2', owner: A },
+        { limit },
+      );
+      await expect(
+        store.transition(
+          first.id,
+          { from: ['stopped'], to: 'starting' },
+          { limit },
+        ),
+      ).rejects.toBeInstanceOf(WorkspaceLimitReachedError);
+      // Moves between active statuses are not limited.
+      expect(
+        await store.transition(
+          second.id,
+          { from: ['pending'], to: 'running' },
+          { limit },
+        ),
+      ).toMatchObject({ status: 'running' });
+    });
+
+    it('lets exactly one of ten concurrent limited inserts through, across two connection pools', async () => {
+      const knex = await databases.init(databaseId);
+      const db = await getMigratedClient(mockServices.database({ knex }));
+      // A second, independent pool on the same database: what a second backend replica has.
+      const other: Knex =
+        db.client.config.client === 'pg'
+          ? knexFactory({ ...db.client.config, pool: { min: 0, max: 5 } })
+          : db;
+      try {
+        const stores = [
+          new DatabaseWorkspaceStore(db),
+          new DatabaseWorkspaceStore(other),
+        ];
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) =>
+            stores[i % 2].insert(
+              { ...base, name: `ws-${i}`, owner: A },
+              { limit: { max: 1 } },
+            ),
+          ),
+        );
+        expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+        const reasons = results
+          .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+          .map(r => r.reason);
+        expect(reasons).toHaveLength(9);
+        for (const reason of reasons) {
+          expect(reason).toBeInstanceOf(WorkspaceLimitReachedError);
+        }
+        expect(await stores[1].countActive(A)).toBe(1);
+      } finally {
+        if (other !== db) await other.destroy();
+      }
     });
   },
 );

@@ -1,4 +1,8 @@
-import type { Workspace, WorkspaceStatus } from '@rde-portal/plugin-rde-common';
+import type {
+  Workspace,
+  WorkspaceOperationName,
+  WorkspaceStatus,
+} from '@rde-portal/plugin-rde-common';
 
 /**
  * What it takes to record a new workspace.
@@ -10,6 +14,9 @@ export interface NewWorkspace {
   name: string;
   /** Owner's user entity ref. */
   owner: string;
+  /** Owner's email, when known. */
+  ownerEmail?: string;
+  /** Blueprint entity ref. */
   blueprint: string;
   cluster: string;
   /** Initial status; `pending` when absent. */
@@ -24,8 +31,23 @@ export interface WorkspaceListFilter {
   owner?: string;
   /** Only workspaces on this cluster. */
   cluster?: string;
+  /** Only workspaces in one of these statuses. */
+  statuses?: readonly WorkspaceStatus[];
+  /** Only workspaces of this blueprint (entity ref). */
+  blueprint?: string;
+  /** Case-insensitive substring of the name, owner ref or owner email. */
+  search?: string;
   /** Include `deleted` rows; default false. */
   includeDeleted?: boolean;
+}
+
+/**
+ * A per-user cap checked atomically with a write (issue 3): the write fails with
+ * `WorkspaceLimitReachedError` when the owner would have more than `max` workspaces in
+ * `ACTIVE_WORKSPACE_STATUSES`.
+ */
+export interface ActiveLimit {
+  max: number;
 }
 
 /**
@@ -37,11 +59,20 @@ export interface WorkspaceStore {
   /**
    * Inserts a workspace with `created_at = updated_at = now`.
    *
+   * @param options.limit - when set and the new row is active, the insert happens only if the
+   *   owner has fewer than `limit.max` active workspaces, decided under a per-user lock so
+   *   concurrent inserts (also from other replicas) cannot both pass.
    * @returns the stored workspace.
    * @throws ConflictError (`@backstage/errors`) when the owner already has a workspace of that name
-   *   that is not deleted.
+   *   that is not deleted; WorkspaceLimitReachedError when `options.limit` is exceeded.
    */
-  insert(workspace: NewWorkspace): Promise<Workspace>;
+  insert(
+    workspace: NewWorkspace,
+    options?: { limit?: ActiveLimit },
+  ): Promise<Workspace>;
+
+  /** How many workspaces `owner` has in `ACTIVE_WORKSPACE_STATUSES`. */
+  countActive(owner: string): Promise<number>;
 
   /**
    * The workspace with that id — `deleted` ones included — or `undefined` when there is none or
@@ -54,10 +85,13 @@ export interface WorkspaceStore {
 
   /**
    * Atomically moves a workspace from one of the `from` statuses to `to`, setting `status_message`
-   * to `message` (`null` or absent clears it) and `updated_at` to now.
+   * to `message` (`null` or absent clears it), `operation` when given, and `updated_at` to now.
    *
+   * @param options.limit - when set and `to` is active, the move happens only if the owner has
+   *   fewer than `limit.max` other active workspaces (same per-user lock as `insert`).
    * @returns the updated workspace, or `undefined` when it does not exist or its status was not
    *   one of `from` (nothing changed then).
+   * @throws WorkspaceLimitReachedError when `options.limit` is exceeded.
    */
   transition(
     id: string,
@@ -65,6 +99,8 @@ export interface WorkspaceStore {
       from: readonly WorkspaceStatus[];
       to: WorkspaceStatus;
       message?: string | null;
+      operation?: WorkspaceOperationName;
     },
+    options?: { limit?: ActiveLimit },
   ): Promise<Workspace | undefined>;
 }

@@ -17,6 +17,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       'rde_agent_tokens',
       'rde_workspaces',
       'rde_tickets',
+      'rde_blueprint_overrides',
+      'rde_settings',
+      'rde_audit_events',
+      'rde_user_locks',
     ]) {
       expect(await client.schema.hasTable(table)).toBe(true);
     }
@@ -26,10 +30,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await client.schema.hasColumn('rde_tickets', 'expires_at')).toBe(
       true,
     );
+    expect(await client.schema.hasColumn('rde_workspaces', 'operation')).toBe(
+      true,
+    );
 
     await client.migrate.rollback({ directory: migrationsDir }, true);
     expect(await client.schema.hasTable('rde_workspaces')).toBe(false);
     expect(await client.schema.hasTable('rde_tickets')).toBe(false);
+    expect(await client.schema.hasTable('rde_audit_events')).toBe(false);
 
     // And up again: the down migration left nothing behind that blocks it.
     await client.migrate.latest({ directory: migrationsDir });

@@ -1,21 +1,34 @@
 import type {
+  AuthService,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Request } from 'express';
 import { isAdmin } from '../config/readAdmins';
 import { normalizeEntityRef } from '../config/entityRefs';
 import type { Actor } from './Actor';
 
+/** How long a user's email read from the catalog is reused, ms. */
+const EMAIL_TTL_MS = 30_000;
+
 /**
  * Turns an HTTP request into an {@link Actor}: user credentials from `httpAuth`, ownership refs
- * from `userInfo`, admin flag from `rde.admins`.
+ * from `userInfo`, admin flag from `rde.admins`, email from the user's catalog entity
+ * (`spec.profile.email`, read with the plugin's own service credentials and cached for 30 s).
  */
 export class ActorResolver {
+  private readonly emails = new Map<
+    string,
+    { at: number; email: Promise<string | undefined> }
+  >();
+
   constructor(
     private readonly options: {
       httpAuth: HttpAuthService;
       userInfo: UserInfoService;
+      auth: AuthService;
+      catalog: CatalogService;
       admins: ReadonlySet<string>;
     },
   ) {}
@@ -37,14 +50,39 @@ export class ActorResolver {
         ),
       ),
     ];
+    const email = await this.emailOf(userRef);
     return {
       userRef,
       ownershipRefs,
+      ...(email ? { email } : {}),
       isAdmin: isAdmin(this.options.admins, {
         userEntityRef: userRef,
         ownershipEntityRefs: ownershipRefs,
       }),
       credentials,
     };
+  }
+
+  private emailOf(userRef: string): Promise<string | undefined> {
+    const now = Date.now();
+    const cached = this.emails.get(userRef);
+    if (cached && now - cached.at < EMAIL_TTL_MS) {
+      return cached.email;
+    }
+    const email = this.lookUpEmail(userRef).catch(() => {
+      this.emails.delete(userRef);
+      return undefined;
+    });
+    this.emails.set(userRef, { at: now, email });
+    return email;
+  }
+
+  private async lookUpEmail(userRef: string): Promise<string | undefined> {
+    const entity = await this.options.catalog.getEntityByRef(userRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    const email = (entity?.spec as { profile?: { email?: unknown } })?.profile
+      ?.email;
+    return typeof email === 'string' && email.length > 0 ? email : undefined;
   }
 }

@@ -1,35 +1,92 @@
-import type { Blueprint } from '@rde-portal/plugin-rde-common';
+import type {
+  AdminBlueprint,
+  Blueprint,
+  BlueprintAccessRule,
+  BlueprintOverride,
+  BlueprintSpec,
+  BlueprintState,
+} from '@rde-portal/plugin-rde-common';
 
 /**
- * A blueprint with what the agent needs to create a workspace from it. Only the {@link Blueprint}
- * part is shown to users.
+ * A blueprint template from the catalog with its validated `spec.rde` block and the admin
+ * override applied (DESIGN §6). `state`, `access` and `trustedUsers` are effective values.
  */
-export interface BlueprintSpec extends Blueprint {
-  /** Container image (the `local` driver treats it as a label). */
-  image: string;
-  /** Environment variables set in the workspace. */
-  env: Record<string, string>;
-  /** Command run once when a workspace is created. */
-  initCommand?: string;
+export interface ResolvedBlueprint {
+  /** Lower-case entity ref, `template:<namespace>/<name>`. */
+  ref: string;
+  name: string;
+  namespace: string;
+  title: string;
+  description?: string;
+  tags: string[];
+  /** The validated, defaulted `spec.rde` block as written in YAML. */
+  spec: BlueprintSpec;
+  state: BlueprintState;
+  access: BlueprintAccessRule[];
+  trustedUsers: string[];
+  override?: BlueprintOverride;
 }
 
-/**
- * Where blueprints come from. Config for now (`rde.blueprints`); the catalog later (DESIGN §6),
- * behind this same interface.
- */
+/** Where blueprints come from: the catalog (`CatalogBlueprintProvider`). */
 export interface BlueprintProvider {
-  /** All blueprints, ordered by name. */
-  list(): Promise<BlueprintSpec[]>;
-  /** The blueprint named `name`, or `undefined`. */
-  get(name: string): Promise<BlueprintSpec | undefined>;
+  /** Every valid blueprint (any state), ordered by ref. */
+  list(): Promise<ResolvedBlueprint[]>;
+  /**
+   * The blueprint with that ref, or `undefined` when there is none (or it is invalid).
+   *
+   * @param ref - entity ref (`template:default/x`), `namespace/name`, or a bare name (namespace
+   *   `default`); case-insensitive.
+   */
+  get(ref: string): Promise<ResolvedBlueprint | undefined>;
 }
 
-/** The public part of a blueprint, as `GET /api/rde/blueprints` returns it. */
-export function toPublicBlueprint(spec: BlueprintSpec): Blueprint {
+/** Renders an access rule the way YAML writes it: `a@corp.example` or `corp.example`. */
+export function formatAccessRule(rule: BlueprintAccessRule): string {
+  return 'email' in rule ? rule.email : rule.domain;
+}
+
+/**
+ * The user-facing view of a blueprint (`GET /api/rde/blueprints`). Env values and secret
+ * references stay on the server.
+ */
+export function toPublicBlueprint(
+  blueprint: ResolvedBlueprint,
+  launch: { launchable: boolean; reason?: string },
+): Blueprint {
+  const { spec } = blueprint;
   return {
-    name: spec.name,
-    title: spec.title,
-    ...(spec.description ? { description: spec.description } : {}),
+    ref: blueprint.ref,
+    name: blueprint.name,
+    namespace: blueprint.namespace,
+    title: blueprint.title,
+    ...(blueprint.description ? { description: blueprint.description } : {}),
+    tags: blueprint.tags,
     cluster: spec.cluster,
+    state: blueprint.state,
+    image: spec.image,
+    resources: spec.resources,
+    ports: spec.ports,
+    ...(spec.repository ? { repository: spec.repository } : {}),
+    terminalTabs: spec.terminalTabs,
+    launchable: launch.launchable,
+    ...(launch.reason ? { notLaunchableReason: launch.reason } : {}),
+  };
+}
+
+/** The admin view: effective and YAML values and the override. */
+export function toAdminBlueprint(
+  blueprint: ResolvedBlueprint,
+  launch: { launchable: boolean; reason?: string },
+): AdminBlueprint {
+  return {
+    ...toPublicBlueprint(blueprint, launch),
+    access: blueprint.access.map(formatAccessRule),
+    trustedUsers: blueprint.trustedUsers,
+    source: {
+      state: blueprint.spec.state,
+      access: blueprint.spec.access.map(formatAccessRule),
+      trustedUsers: blueprint.spec.trustedUsers,
+    },
+    ...(blueprint.override ? { override: blueprint.override } : {}),
   };
 }

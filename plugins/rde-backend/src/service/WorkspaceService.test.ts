@@ -18,43 +18,41 @@ import {
   createTestAccess,
   testActor,
 } from '../__testUtils__/testAccess';
+import { createTestBlueprints } from '../__testUtils__/testBlueprints';
+import { DatabaseBlueprintOverrideStore } from '../database/DatabaseBlueprintOverrideStore';
 import { DatabaseWorkspaceStore } from '../database/DatabaseWorkspaceStore';
 import { getMigratedClient } from '../database/migrations';
-import { ConfigBlueprintProvider } from './ConfigBlueprintProvider';
+import type { BlueprintProvider } from './BlueprintProvider';
+import { TooManyRequestsError, WorkspaceLimitReachedError } from './errors';
 import { WorkspaceService } from './WorkspaceService';
 
 jest.setTimeout(30_000);
 
 const databases = createTestDatabases();
 
-const alice = testActor('user:default/alice');
-const bob = testActor('user:default/bob');
+const alice = testActor('user:default/alice', false, 'Alice@Corp.Example');
+const bob = testActor('user:default/bob', false, 'bob@evilcorp.example');
+const tess = testActor('user:default/tess', false, 'tess@corp.example');
 const admin = testActor('user:default/root', true);
 
-const blueprints = new ConfigBlueprintProvider([
-  {
-    name: 'demo',
-    title: 'Demo',
-    cluster: 'local',
-    image: 'debian:12',
-    env: { GREETING: 'hi' },
-    initCommand: 'echo ready',
-  },
-  { name: 'remote', title: 'Remote', cluster: 'eu', image: 'x', env: {} },
-]);
+let blueprints: BlueprintProvider;
 
 async function setup(
   options: {
     policy?: TestPolicy;
     staleAfterMs?: number;
     online?: string[];
+    maxRunning?: number;
+    rateLimit?: (userRef: string) => Promise<void>;
   } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
-  const store = new DatabaseWorkspaceStore(
-    await getMigratedClient(mockServices.database({ knex })),
-  );
+  const db = await getMigratedClient(mockServices.database({ knex }));
+  const store = new DatabaseWorkspaceStore(db);
+  const overrides = new DatabaseBlueprintOverrideStore(db);
+  blueprints = createTestBlueprints(overrides);
   const gateway = new FakeAgentGateway(options.online ?? ['local']);
+  const changes: Array<{ id: string; status: string }> = [];
   const service = new WorkspaceService({
     store,
     blueprints,
@@ -63,8 +61,11 @@ async function setup(
     logger: mockServices.logger.mock(),
     staleAfterMs: options.staleAfterMs,
     nameSuffix: () => 'abc123',
+    maxRunning: async () => options.maxRunning ?? 100,
+    rateLimit: options.rateLimit,
+    onChange: ws => changes.push({ id: ws.id, status: ws.status }),
   });
-  return { store, gateway, service };
+  return { store, gateway, service, overrides, changes };
 }
 
 describe('WorkspaceService', () => {
@@ -74,9 +75,11 @@ describe('WorkspaceService', () => {
     expect(op.workspace).toMatchObject({
       name: 'alice-demo-abc123',
       owner: 'user:default/alice',
-      blueprint: 'demo',
+      ownerEmail: 'Alice@Corp.Example',
+      blueprint: 'template:default/demo',
       cluster: 'local',
       status: 'pending',
+      operation: 'create',
     });
     expect(op.target).toBe('running');
     const final = await op.completion;
@@ -92,7 +95,10 @@ describe('WorkspaceService', () => {
           owner: 'user:default/alice',
           image: 'debian:12',
           env: { GREETING: 'hi' },
-          initCommand: 'echo ready',
+          secretEnv: { TOKEN: 'demo-token' },
+          startupCommand: 'echo ready',
+          resources: { cpu: '1', memory: '2Gi', storage: '10Gi' },
+          ports: [3000],
         },
       },
     ]);
@@ -160,6 +166,7 @@ describe('WorkspaceService', () => {
       access: createTestAccess(),
       logger: mockServices.logger.mock(),
       nameSuffix: () => suffixes.shift()!,
+      maxRunning: async () => 100,
     });
     const first = await service.create(alice, { blueprint: 'demo' });
     const second = await service.create(alice, { blueprint: 'demo' });
@@ -253,6 +260,7 @@ describe('WorkspaceService', () => {
       access: createTestAccess(),
       logger: mockServices.logger.mock(),
       staleAfterMs: 0,
+      maxRunning: async () => 100,
     });
     await new Promise(r => setTimeout(r, 5));
     const del = await impatient.delete(alice, workspace.id);
@@ -274,6 +282,8 @@ describe('WorkspaceService', () => {
         () => service.get(bob, workspace.id),
         () => service.start(bob, workspace.id),
         () => service.stop(bob, workspace.id),
+        () => service.restart(bob, workspace.id),
+        () => service.upgrade(bob, workspace.id),
         () => service.delete(bob, workspace.id),
         () => service.authorizeTerminal(bob, workspace.id),
       ]) {
@@ -378,7 +388,7 @@ describe('WorkspaceService', () => {
       const own = await store.insert({
         name: 'a',
         owner: 'user:default/alice',
-        blueprint: 'demo',
+        blueprint: 'template:default/demo',
         cluster: 'local',
         status: 'running',
       });
@@ -394,6 +404,247 @@ describe('WorkspaceService', () => {
         NotAllowedError,
       );
       expect((await service.list(alice)).map(w => w.id)).toEqual([own.id]);
+    });
+  });
+
+  describe('blueprint access (ACL, state)', () => {
+    it('hides blueprints whose ACL does not match: same answer as an unknown one', async () => {
+      const { service } = await setup();
+      for (const actor of [bob, testActor('user:default/nomail')]) {
+        await expect(
+          service.create(actor, { blueprint: 'corp-only' }),
+        ).rejects.toThrow("There is no blueprint 'corp-only' you may use");
+      }
+      const op = await service.create(alice, { blueprint: 'corp-only' });
+      expect(op.workspace.blueprint).toBe('template:default/corp-only');
+      await service.whenIdle();
+    });
+
+    it('lets only admins and trusted users launch a testing blueprint', async () => {
+      const { service } = await setup();
+      await expect(
+        service.create(alice, { blueprint: 'beta' }),
+      ).rejects.toThrow(
+        /is in testing: only RDE administrators and its trusted users may launch it/,
+      );
+      await expect(
+        service.create(alice, { blueprint: 'beta' }),
+      ).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(
+        service.create(tess, { blueprint: 'beta' }),
+      ).resolves.toBeDefined();
+      await expect(
+        service.create(admin, { blueprint: 'template:default/beta' }),
+      ).resolves.toBeDefined();
+      await service.whenIdle();
+    });
+
+    it('refuses disabled and invalid blueprints', async () => {
+      const { service } = await setup();
+      await expect(service.create(alice, { blueprint: 'off' })).rejects.toThrow(
+        InputError,
+      );
+      await expect(service.create(admin, { blueprint: 'off' })).rejects.toThrow(
+        /is disabled/,
+      );
+      await expect(
+        service.create(admin, { blueprint: 'broken' }),
+      ).rejects.toThrow(InputError);
+    });
+
+    it('applies admin overrides at once: state and ACL from the database win', async () => {
+      const { service, overrides } = await setup();
+      await overrides.put('template:default/demo', {
+        state: null,
+        access: ['someone@else.example'],
+        trustedUsers: null,
+        updatedBy: admin.userRef,
+      });
+      await expect(
+        service.create(alice, { blueprint: 'demo' }),
+      ).rejects.toThrow(InputError);
+      await overrides.put('template:default/off', {
+        state: 'enabled',
+        access: null,
+        trustedUsers: null,
+        updatedBy: admin.userRef,
+      });
+      await expect(
+        service.create(alice, { blueprint: 'off' }),
+      ).resolves.toBeDefined();
+      await service.whenIdle();
+    });
+  });
+
+  describe('limits', () => {
+    it('counts a launch against the rate limit before anything else happens', async () => {
+      const counted: string[] = [];
+      const { service, store } = await setup({
+        rateLimit: async userRef => {
+          counted.push(userRef);
+          if (counted.length > 1) {
+            throw new TooManyRequestsError('slow down', 42);
+          }
+        },
+      });
+      await service.create(alice, { blueprint: 'demo' });
+      await expect(
+        service.create(alice, { blueprint: 'demo' }),
+      ).rejects.toBeInstanceOf(TooManyRequestsError);
+      expect(counted).toEqual(['user:default/alice', 'user:default/alice']);
+      await service.whenIdle();
+      expect(await store.list({ owner: alice.userRef })).toHaveLength(1);
+    });
+
+    it('refuses a launch or start past the running limit with the current count', async () => {
+      const { service } = await setup({ maxRunning: 1 });
+      const first = await service.create(alice, { blueprint: 'demo' });
+      await first.completion;
+      const refused = await service
+        .create(alice, { blueprint: 'demo' })
+        .catch(e => e);
+      expect(refused).toBeInstanceOf(WorkspaceLimitReachedError);
+      expect(refused.quota).toEqual({ running: 1, limit: 1 });
+      expect(refused.message).toMatch(/you have 1 of 1 running workspace/);
+      expect(await service.quota(alice)).toEqual({ running: 1, limit: 1 });
+
+      // Bob has his own budget.
+      await expect(
+        service.create(bob, { blueprint: 'demo' }),
+      ).resolves.toBeDefined();
+
+      // Stopped workspaces do not count; starting one again does.
+      await (
+        await service.stop(alice, first.workspace.id)
+      ).completion;
+      const second = await service.create(alice, {
+        blueprint: 'demo',
+        name: 'second',
+      });
+      await second.completion;
+      await expect(
+        service.start(alice, first.workspace.id),
+      ).rejects.toBeInstanceOf(WorkspaceLimitReachedError);
+      // Stopping a running one is never limited.
+      await expect(
+        service.stop(alice, second.workspace.id),
+      ).resolves.toBeDefined();
+      await service.whenIdle();
+    });
+
+    it('with a limit of 1, ten simultaneous launches yield exactly one workspace', async () => {
+      const { service, store } = await setup({ maxRunning: 1 });
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () =>
+          service.create(alice, { blueprint: 'demo' }),
+        ),
+      );
+      const fulfilled = results.filter(r => r.status === 'fulfilled');
+      const rejected = results.filter(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
+      );
+      expect(fulfilled).toHaveLength(1);
+      expect(rejected).toHaveLength(9);
+      for (const r of rejected) {
+        // Ten inserts of the generated name collide first; the limit decides before the name.
+        expect(r.reason).toBeInstanceOf(WorkspaceLimitReachedError);
+      }
+      await service.whenIdle();
+      expect(await store.list({ owner: alice.userRef })).toHaveLength(1);
+    });
+  });
+
+  describe('restart and upgrade', () => {
+    it('restarts through the agent and records the operation', async () => {
+      const { service, gateway, changes } = await setup();
+      const { workspace, completion } = await service.create(alice, {
+        blueprint: 'demo',
+      });
+      await completion;
+      const op = await service.restart(alice, workspace.id);
+      expect(op.workspace).toMatchObject({
+        status: 'starting',
+        operation: 'restart',
+      });
+      expect(await op.completion).toMatchObject({
+        status: 'running',
+        operation: 'restart',
+      });
+      expect(gateway.commands.at(-1)!.command).toEqual({
+        action: 'restart',
+        workspaceId: workspace.id,
+      });
+      // Every row change was announced (for the catalog).
+      expect(changes.map(c => c.status)).toEqual([
+        'pending',
+        'starting',
+        'running',
+        'starting',
+        'running',
+      ]);
+      await (
+        await service.stop(alice, workspace.id)
+      ).completion;
+      await expect(service.restart(alice, workspace.id)).rejects.toThrow(
+        /is stopped/,
+      );
+    });
+
+    it('upgrades with the blueprint as it is now, and refuses when it is gone', async () => {
+      const { service, gateway, overrides } = await setup();
+      const { workspace, completion } = await service.create(alice, {
+        blueprint: 'corp-only',
+        repository: { ref: 'feature/x' },
+      });
+      await completion;
+      expect(gateway.commands.at(-1)!.command).toMatchObject({
+        repository: {
+          url: 'https://git.corp.example/app.git',
+          ref: 'feature/x',
+        },
+      });
+      const op = await service.upgrade(alice, workspace.id);
+      expect(op.workspace.operation).toBe('upgrade');
+      expect((await op.completion).status).toBe('running');
+      expect(gateway.commands.at(-1)!.command).toMatchObject({
+        action: 'upgrade',
+        workspaceId: workspace.id,
+        image: 'x',
+      });
+
+      await overrides.put('template:default/corp-only', {
+        state: 'disabled',
+        access: null,
+        trustedUsers: null,
+        updatedBy: admin.userRef,
+      });
+      await expect(service.upgrade(alice, workspace.id)).rejects.toThrow(
+        /its blueprint 'template:default\/corp-only' is disabled/,
+      );
+      // Disabling leaves existing workspaces untouched.
+      expect((await service.get(alice, workspace.id)).status).toBe('running');
+    });
+
+    it('validates repository overrides', async () => {
+      const { service } = await setup();
+      await expect(
+        service.create(alice, {
+          blueprint: 'demo',
+          repository: { url: 'https://user:pw@host/x.git' },
+        }),
+      ).rejects.toThrow(/Invalid repository URL/);
+      await expect(
+        service.create(alice, {
+          blueprint: 'demo',
+          repository: { url: 'https://host/x.git', ref: '--upload-pack=x' },
+        }),
+      ).rejects.toThrow(/Invalid repository ref/);
+      await expect(
+        service.create(alice, {
+          blueprint: 'demo',
+          repository: { ref: 'main' },
+        }),
+      ).rejects.toThrow(/clones no repository/);
     });
   });
 });

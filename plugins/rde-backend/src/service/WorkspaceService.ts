@@ -3,6 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
+  NotAllowedError,
   NotFoundError,
   isError,
 } from '@backstage/errors';
@@ -11,17 +12,26 @@ import {
   RdeWorkspacePermission,
   WORKSPACE_NAME_PATTERN,
   Workspace,
+  WorkspaceQuota,
   WorkspaceStatus,
   rdeWorkspaceCreatePermission,
   rdeWorkspaceDeletePermission,
   rdeWorkspaceReadPermission,
   rdeWorkspaceUsePermission,
 } from '@rde-portal/plugin-rde-common';
-import type { WorkspaceStore } from '../database/WorkspaceStore';
-import type { AgentGateway, WorkspaceCommand } from '../tunnel/AgentGateway';
+import type {
+  WorkspaceListFilter,
+  WorkspaceStore,
+} from '../database/WorkspaceStore';
+import type {
+  AgentGateway,
+  WorkspaceCommand,
+  WorkspaceDeployment,
+} from '../tunnel/AgentGateway';
 import { normalizeEntityRef } from '../config/entityRefs';
 import type { Actor } from './Actor';
-import type { BlueprintProvider } from './BlueprintProvider';
+import type { BlueprintProvider, ResolvedBlueprint } from './BlueprintProvider';
+import { decideBlueprintAccess } from './blueprintAccessDecision';
 import type { WorkspaceAccess } from './WorkspaceAccess';
 import {
   LifecycleAction,
@@ -29,7 +39,11 @@ import {
   outcomeOfError,
   outcomeOfObservation,
 } from './lifecycleOutcome';
-import { generateWorkspaceName, randomNameSuffix } from './workspaceNames';
+import {
+  DEFAULT_NAME_TEMPLATE,
+  generateWorkspaceName,
+  randomNameSuffix,
+} from './workspaceNames';
 
 /**
  * A lifecycle operation that was accepted: the row in its transitional state (what the HTTP API
@@ -54,6 +68,8 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 60_000;
 const STARTABLE: readonly WorkspaceStatus[] = ['stopped', 'failed'];
 const STOPPABLE: readonly WorkspaceStatus[] = ['running', 'failed'];
 const DELETABLE: readonly WorkspaceStatus[] = ['running', 'stopped', 'failed'];
+const RESTARTABLE: readonly WorkspaceStatus[] = ['running', 'failed'];
+const UPGRADABLE: readonly WorkspaceStatus[] = ['running', 'stopped', 'failed'];
 /** Statuses an in-flight operation holds; a row stuck in one longer than `staleAfterMs` (e.g.
  * because the backend restarted mid-command) may be acted on again. */
 const TRANSITIONAL: readonly WorkspaceStatus[] = [
@@ -64,7 +80,9 @@ const TRANSITIONAL: readonly WorkspaceStatus[] = [
 ];
 
 /**
- * Workspace logic (DESIGN §3): create from a blueprint, list, get, start, stop, delete. Every
+ * Workspace logic (DESIGN §3, issue 3): create from a blueprint, list, get, start, stop, restart,
+ * upgrade, delete. Launching honours the blueprint's state and ACL, the per-user launch rate limit
+ * and the per-user running-workspace limit (atomic in the store). Every
  * lifecycle command goes to the cluster's agent through the {@link AgentGateway} and runs after
  * the caller got its answer; {@link WorkspaceOperation.completion} and {@link whenIdle} let
  * callers and tests wait for it.
@@ -82,6 +100,10 @@ export class WorkspaceService {
   private readonly commandTimeoutMs: number;
   private readonly staleAfterMs: number;
   private readonly nameSuffix: () => string;
+  private readonly nameTemplate: string;
+  private readonly maxRunning: () => Promise<number>;
+  private readonly rateLimit: (userRef: string) => Promise<void>;
+  private readonly onChange: (workspace: Workspace) => void;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   /**
@@ -89,6 +111,10 @@ export class WorkspaceService {
    * @param options.staleAfterMs - after how many ms a transitional status counts as stuck and may be
    *   overridden by a new start/stop/delete; 2 × `commandTimeoutMs`.
    * @param options.nameSuffix - random suffix of generated names (tests pass a fixed one).
+   * @param options.nameTemplate - `rde.workspaces.nameTemplate`, already validated.
+   * @param options.maxRunning - the current per-user running-workspace limit (admin setting).
+   * @param options.rateLimit - counts one launch of a user; throws `TooManyRequestsError`.
+   * @param options.onChange - called after every change of a workspace row (catalog events).
    */
   constructor(options: {
     store: WorkspaceStore;
@@ -96,9 +122,13 @@ export class WorkspaceService {
     gateway: AgentGateway;
     access: WorkspaceAccess;
     logger: LoggerService;
+    maxRunning: () => Promise<number>;
+    rateLimit?: (userRef: string) => Promise<void>;
+    onChange?: (workspace: Workspace) => void;
     commandTimeoutMs?: number;
     staleAfterMs?: number;
     nameSuffix?: () => string;
+    nameTemplate?: string;
   }) {
     this.store = options.store;
     this.blueprints = options.blueprints;
@@ -109,12 +139,46 @@ export class WorkspaceService {
       options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.staleAfterMs = options.staleAfterMs ?? 2 * this.commandTimeoutMs;
     this.nameSuffix = options.nameSuffix ?? randomNameSuffix;
+    this.nameTemplate = options.nameTemplate ?? DEFAULT_NAME_TEMPLATE;
+    this.maxRunning = options.maxRunning;
+    this.rateLimit = options.rateLimit ?? (async () => {});
+    this.onChange = options.onChange ?? (() => {});
   }
 
   /** The actor's own workspaces that are not deleted, newest first, as far as policy lets them read. */
   async list(actor: Actor): Promise<Workspace[]> {
     const mine = await this.store.list({ owner: actor.userRef });
     return this.access.filter(actor, rdeWorkspaceReadPermission, mine);
+  }
+
+  /**
+   * Every workspace that is not deleted, filtered, for the admin view.
+   *
+   * @throws NotAllowedError unless the actor is an RDE admin allowed `rde.admin`.
+   */
+  async listAll(
+    actor: Actor,
+    filter: Pick<
+      WorkspaceListFilter,
+      'statuses' | 'cluster' | 'blueprint' | 'search'
+    > = {},
+  ): Promise<Workspace[]> {
+    await this.access.requireAdmin(actor);
+    return this.store.list(filter);
+  }
+
+  /** Every workspace that is not deleted, for the catalog provider's full sync (service callers). */
+  async listForCatalog(): Promise<Workspace[]> {
+    return this.store.list();
+  }
+
+  /** The actor's standing against the running-workspace limit. */
+  async quota(actor: Actor): Promise<WorkspaceQuota> {
+    const [running, limit] = await Promise.all([
+      this.store.countActive(actor.userRef),
+      this.maxRunning(),
+    ]);
+    return { running, limit };
   }
 
   /**
@@ -134,24 +198,23 @@ export class WorkspaceService {
   /**
    * Creates a workspace from a blueprint: records it as `pending` for the actor, then (after
    * returning) asks the blueprint's cluster agent to create it: `starting`, then `running` or
-   * `failed`.
+   * `failed`. Every call counts against the actor's launch rate limit, refused ones included.
    *
-   * @param request.name - DNS label; default `{user}-{blueprint}-{random}`.
-   * @throws NotAllowedError when policy denies `rde.workspace.create`; InputError for an unknown
-   *   blueprint or an invalid name; ConflictError when the actor already has a workspace with that
-   *   name.
+   * @param request.name - DNS label; default from the name template.
+   * @throws NotAllowedError when policy denies `rde.workspace.create` or the blueprint is `testing`
+   *   and the actor is neither admin nor trusted user; TooManyRequestsError (429) past the launch
+   *   rate limit; InputError for a blueprint that does not exist or the actor may not see (the
+   *   same answer, so ACLs do not reveal blueprints), an invalid name or repository;
+   *   ConflictError when the actor already has a workspace with that name, or the blueprint is
+   *   disabled; WorkspaceLimitReachedError (409) at the running-workspace limit.
    */
   async create(
     actor: Actor,
     request: CreateWorkspaceRequest,
   ): Promise<WorkspaceOperation> {
     await this.access.requireBasic(actor, rdeWorkspaceCreatePermission);
-    const blueprint = await this.blueprints.get(request.blueprint);
-    if (!blueprint) {
-      throw new InputError(
-        `There is no blueprint named '${request.blueprint}'. Pick one of those listed by GET /api/rde/blueprints.`,
-      );
-    }
+    await this.rateLimit(actor.userRef);
+    const blueprint = await this.launchableBlueprint(actor, request.blueprint);
     if (
       request.name !== undefined &&
       !WORKSPACE_NAME_PATTERN.test(request.name)
@@ -160,20 +223,31 @@ export class WorkspaceService {
         `Invalid workspace name '${request.name}': use 1-63 lower-case letters, digits and '-', starting and ending with a letter or digit.`,
       );
     }
+    const repository = chooseRepository(blueprint, request.repository);
+    const limit = { max: await this.maxRunning() };
 
     let workspace: Workspace | undefined;
     for (let attempt = 0; !workspace; attempt++) {
       const name =
         request.name ??
-        generateWorkspaceName(actor.userRef, blueprint.name, this.nameSuffix());
+        generateWorkspaceName(
+          actor.userRef,
+          blueprint.name,
+          this.nameSuffix(),
+          this.nameTemplate,
+        );
       try {
-        workspace = await this.store.insert({
-          name,
-          owner: actor.userRef,
-          blueprint: blueprint.name,
-          cluster: blueprint.cluster,
-          status: 'pending',
-        });
+        workspace = await this.store.insert(
+          {
+            name,
+            owner: actor.userRef,
+            ...(actor.email ? { ownerEmail: actor.email } : {}),
+            blueprint: blueprint.ref,
+            cluster: blueprint.spec.cluster,
+            status: 'pending',
+          },
+          { limit },
+        );
       } catch (error) {
         // A generated name collided with one of the actor's workspaces: draw another suffix.
         if (
@@ -186,26 +260,22 @@ export class WorkspaceService {
       }
     }
 
-    const created = workspace;
+    const created = this.changed(workspace);
     const command: WorkspaceCommand = {
       action: 'create',
-      workspaceId: created.id,
-      name: created.name,
-      owner: created.owner,
-      image: blueprint.image,
-      env: { ...blueprint.env },
-      ...(blueprint.initCommand ? { initCommand: blueprint.initCommand } : {}),
+      ...deploymentOf(created, blueprint, repository),
     };
     const completion = this.track(async () => {
       const starting = await this.store.transition(created.id, {
         from: ['pending'],
         to: 'starting',
+        operation: 'create',
       });
       if (!starting) {
         // Deleted (or otherwise moved on) before the command went out.
         return (await this.store.get(created.id)) ?? created;
       }
-      return this.execute(starting, 'create', command);
+      return this.execute(this.changed(starting), 'create', command);
     }, created);
     return { workspace: created, target: 'running', completion };
   }
@@ -223,6 +293,66 @@ export class WorkspaceService {
       allowedFrom: STARTABLE,
       inFlight: 'starting',
       target: 'running',
+    });
+  }
+
+  /**
+   * Restarts a running (or failed) workspace: the agent ends every process and starts it again with
+   * the spec it has: `starting`, then `running` or `failed`.
+   *
+   * @throws NotFoundError; NotAllowedError (`rde.workspace.use`); ConflictError;
+   *   WorkspaceLimitReachedError when a failed workspace would exceed the running limit.
+   */
+  async restart(actor: Actor, id: string): Promise<WorkspaceOperation> {
+    return this.begin(actor, id, {
+      action: 'restart',
+      permission: rdeWorkspaceUsePermission,
+      allowedFrom: RESTARTABLE,
+      inFlight: 'starting',
+      target: 'running',
+    });
+  }
+
+  /**
+   * Upgrades a workspace: redeploys it with its blueprint's current spec (image, env, startup
+   * command, resources) keeping its files: `starting`, then `running` or `failed`.
+   *
+   * @throws NotFoundError; NotAllowedError (`rde.workspace.use`, or the blueprint's ACL/state no
+   *   longer lets the actor launch it); ConflictError when its status does not allow it or the
+   *   blueprint no longer exists or is disabled; WorkspaceLimitReachedError for a stopped or failed
+   *   workspace at the running limit.
+   */
+  async upgrade(actor: Actor, id: string): Promise<WorkspaceOperation> {
+    return this.begin(actor, id, {
+      action: 'upgrade',
+      permission: rdeWorkspaceUsePermission,
+      allowedFrom: UPGRADABLE,
+      inFlight: 'starting',
+      target: 'running',
+      command: async workspace => {
+        const blueprint = await this.blueprints.get(workspace.blueprint);
+        if (!blueprint || blueprint.state === 'disabled') {
+          throw new ConflictError(
+            `Workspace '${workspace.name}' cannot be upgraded: its blueprint '${
+              workspace.blueprint
+            }' ${
+              blueprint ? 'is disabled' : 'no longer exists or is invalid'
+            }. Keep using it as it is, or create a new workspace from another blueprint.`,
+          );
+        }
+        const decision = decideBlueprintAccess(actor, blueprint);
+        if (!decision.launchable) {
+          throw new NotAllowedError(decision.reason);
+        }
+        return {
+          action: 'upgrade',
+          ...deploymentOf(
+            workspace,
+            blueprint,
+            chooseRepository(blueprint, undefined),
+          ),
+        };
+      },
     });
   }
 
@@ -310,11 +440,13 @@ export class WorkspaceService {
     actor: Actor,
     id: string,
     op: {
-      action: Exclude<LifecycleAction, 'create'>;
+      action: Exclude<LifecycleAction, 'create' | 'upgrade'> | 'upgrade';
       permission: RdeWorkspacePermission;
       allowedFrom: readonly WorkspaceStatus[];
       inFlight: WorkspaceStatus;
       target: WorkspaceStatus;
+      /** Builds the agent command (checks may throw before anything changes). */
+      command?: (workspace: Workspace) => Promise<WorkspaceCommand>;
     },
   ): Promise<WorkspaceOperation> {
     const current = await this.access.requireWorkspace(
@@ -328,22 +460,31 @@ export class WorkspaceService {
     if (!op.allowedFrom.includes(current.status) && !stuck) {
       throw new ConflictError(conflictMessage(current, op.action));
     }
+    let command: WorkspaceCommand;
+    if (op.command) {
+      command = await op.command(current);
+    } else if (op.action === 'upgrade') {
+      throw new Error('upgrade needs a command builder');
+    } else {
+      command = { action: op.action, workspaceId: current.id };
+    }
     // Compare-and-set from the status we checked: a concurrent request that got there first wins.
-    const moved = await this.store.transition(current.id, {
-      from: [current.status],
-      to: op.inFlight,
-    });
+    // Moving into an active status is checked against the running limit under the owner's lock.
+    const moved = await this.store.transition(
+      current.id,
+      { from: [current.status], to: op.inFlight, operation: op.action },
+      op.target === 'running'
+        ? { limit: { max: await this.maxRunning() } }
+        : {},
+    );
     if (!moved) {
       throw new ConflictError(
         `Workspace '${current.name}' changed while your request was handled; reload it and try again.`,
       );
     }
+    this.changed(moved);
     const completion = this.track(
-      () =>
-        this.execute(moved, op.action, {
-          action: op.action,
-          workspaceId: moved.id,
-        }),
+      () => this.execute(moved, op.action, command),
       moved,
     );
     return { workspace: moved, target: op.target, completion };
@@ -381,7 +522,53 @@ export class WorkspaceService {
     });
     // When the compare-and-set lost (another operation moved the row meanwhile) the row as it is
     // now is the truth.
-    return updated ?? (await this.store.get(workspace.id)) ?? workspace;
+    if (updated) {
+      return this.changed(updated);
+    }
+    return (await this.store.get(workspace.id)) ?? workspace;
+  }
+
+  /**
+   * The blueprint `ref` if the actor may launch it.
+   *
+   * @throws InputError when it does not exist or the actor's ACL hides it; ConflictError when it
+   *   is disabled; NotAllowedError when it is testing and the actor is neither admin nor trusted.
+   */
+  private async launchableBlueprint(
+    actor: Actor,
+    ref: string,
+  ): Promise<ResolvedBlueprint> {
+    const blueprint = await this.blueprints.get(ref);
+    const decision = blueprint && decideBlueprintAccess(actor, blueprint);
+    if (!blueprint || !decision) {
+      throw unknownBlueprint(ref);
+    }
+    if (blueprint.state === 'disabled') {
+      // Admins see disabled blueprints in the admin view; everyone else gets "unknown".
+      if (!actor.isAdmin) throw unknownBlueprint(ref);
+      throw new ConflictError(decision.reason);
+    }
+    if (!decision.visible) {
+      throw unknownBlueprint(ref);
+    }
+    if (!decision.launchable) {
+      throw new NotAllowedError(decision.reason);
+    }
+    return blueprint;
+  }
+
+  /** Reports a changed row to `onChange`; a throwing listener never breaks the operation. */
+  private changed(workspace: Workspace): Workspace {
+    try {
+      this.onChange(workspace);
+    } catch (error) {
+      this.logger.warn(
+        `Announcing the change of workspace ${workspace.id} failed: ${String(
+          error,
+        )}`,
+      );
+    }
+    return workspace;
   }
 
   private track(
@@ -401,6 +588,80 @@ export class WorkspaceService {
     promise.finally(() => this.inFlight.delete(promise));
     return promise;
   }
+}
+
+function unknownBlueprint(ref: string): InputError {
+  return new InputError(
+    `There is no blueprint '${ref}' you may use. Pick one of those listed by GET /api/rde/blueprints.`,
+  );
+}
+
+const REPOSITORY_URL =
+  /^(?:https:\/\/[^\s@/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:(?![-/])\S+)$/;
+const GIT_REF = /^(?!-)[A-Za-z0-9._\/-]{1,200}$/;
+
+/**
+ * The repository a new workspace clones: the request's `url` (e.g. a component's source, "open this
+ * repository in a workspace") or the blueprint's, with the request's `ref` when given.
+ *
+ * @throws InputError for a URL that is not `https://` (without credentials), `ssh://` or
+ *   scp-like `git@host:path`, or a ref that is not a plain branch or tag name.
+ */
+function chooseRepository(
+  blueprint: ResolvedBlueprint,
+  requested: CreateWorkspaceRequest['repository'],
+): { url: string; ref?: string } | undefined {
+  if (requested?.url !== undefined && !REPOSITORY_URL.test(requested.url)) {
+    throw new InputError(
+      `Invalid repository URL '${requested.url}': use https://host/path (no credentials in it), ssh://… or git@host:path.`,
+    );
+  }
+  if (requested?.ref !== undefined && !GIT_REF.test(requested.ref)) {
+    throw new InputError(
+      `Invalid repository ref '${requested.ref}': use a branch or tag name (letters, digits, '.', '_', '-', '/').`,
+    );
+  }
+  const url = requested?.url ?? blueprint.spec.repository?.url;
+  if (!url) {
+    if (requested?.ref !== undefined) {
+      throw new InputError(
+        `Blueprint '${blueprint.ref}' clones no repository, so 'repository.ref' has nothing to apply to; give 'repository.url' as well.`,
+      );
+    }
+    return undefined;
+  }
+  const ref =
+    requested?.ref ??
+    (requested?.url === undefined ? blueprint.spec.repository?.ref : undefined);
+  return { url, ...(ref ? { ref } : {}) };
+}
+
+/** What the agent needs to deploy `workspace` from `blueprint` (create and upgrade). */
+function deploymentOf(
+  workspace: Workspace,
+  blueprint: ResolvedBlueprint,
+  repository: { url: string; ref?: string } | undefined,
+): WorkspaceDeployment {
+  const env: Record<string, string> = {};
+  const secretEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(blueprint.spec.env)) {
+    if (typeof value === 'string') env[key] = value;
+    else secretEnv[key] = value.secretRef;
+  }
+  return {
+    workspaceId: workspace.id,
+    name: workspace.name,
+    owner: workspace.owner,
+    image: blueprint.spec.image,
+    env,
+    secretEnv,
+    ...(repository ? { repository } : {}),
+    ...(blueprint.spec.startupCommand
+      ? { startupCommand: blueprint.spec.startupCommand }
+      : {}),
+    resources: blueprint.spec.resources,
+    ports: blueprint.spec.ports.map(p => p.port),
+  };
 }
 
 function requireRunning(workspace: Workspace): Workspace {

@@ -21,6 +21,8 @@ const SUCCESS: Record<
   create: { observed: 'running', status: 'running' },
   start: { observed: 'running', status: 'running' },
   stop: { observed: 'stopped', status: 'stopped' },
+  restart: { observed: 'running', status: 'running' },
+  upgrade: { observed: 'running', status: 'running' },
   delete: { observed: 'absent', status: 'deleted' },
 };
 
@@ -28,6 +30,8 @@ const PAST: Record<LifecycleAction, string> = {
   create: 'created',
   start: 'started',
   stop: 'stopped',
+  restart: 'restarted',
+  upgrade: 'upgraded',
   delete: 'deleted',
 };
 

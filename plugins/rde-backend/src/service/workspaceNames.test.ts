@@ -3,6 +3,7 @@ import {
   generateWorkspaceName,
   randomNameSuffix,
   toLabelPart,
+  validateNameTemplate,
 } from './workspaceNames';
 
 describe('workspace names', () => {
@@ -53,5 +54,41 @@ describe('workspace names', () => {
     const suffixes = new Set(Array.from({ length: 200 }, randomNameSuffix));
     for (const s of suffixes) expect(s).toMatch(/^[0-9a-z]{6}$/);
     expect(suffixes.size).toBeGreaterThan(190);
+  });
+});
+
+describe('name templates', () => {
+  it('renders a custom template and sanitises literals', () => {
+    expect(
+      generateWorkspaceName(
+        'user:default/jane',
+        'node-web',
+        'abc123',
+        'WS_{blueprint}.{user}-{random}',
+      ),
+    ).toBe('ws-node-web-jane-abc123');
+  });
+
+  it('keeps {random} whole when the result would exceed 63 characters', () => {
+    const name = generateWorkspaceName(
+      `user:default/${'u'.repeat(70)}`,
+      'b'.repeat(70),
+      'r4nd0m',
+      '{random}-{user}-{blueprint}',
+    );
+    expect(name).toMatch(WORKSPACE_NAME_PATTERN);
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name.startsWith('r4nd0m-')).toBe(true);
+    expect(name).toContain('bbbb');
+  });
+
+  it('refuses templates without {random} or with unknown placeholders', () => {
+    expect(() => validateNameTemplate('{user}-{blueprint}')).toThrow(
+      /must contain \{random\}/,
+    );
+    expect(() => validateNameTemplate('{team}-{random}')).toThrow(
+      /unknown placeholder \{team\}/,
+    );
+    expect(validateNameTemplate('dev-{random}')).toBe('dev-{random}');
   });
 });

@@ -10,10 +10,12 @@ import {
   type ControlMessage,
   type SessionFrame,
   type SessionFrame__Output,
+  type WorkspaceSpec,
 } from '@rde-portal/tunnel';
 import type {
   TerminalSession,
   WorkspaceCommand,
+  WorkspaceDeployment,
   WorkspaceObservation,
 } from './AgentGateway';
 
@@ -274,30 +276,50 @@ function offline(cluster: string): ServiceUnavailableError {
   );
 }
 
-function toProtoAction(command: WorkspaceCommand): Partial<Command> {
+/**
+ * The `action` part of a proto `Command` for a {@link WorkspaceCommand}: `create` and `upgrade`
+ * carry a `WorkspaceSpec` (absent repository, ref and startup command become empty strings, as
+ * proto3 has no unset strings), the others a `WorkspaceRef`.
+ */
+export function toProtoAction(command: WorkspaceCommand): Partial<Command> {
   switch (command.action) {
     case 'create':
-      return {
-        createWorkspace: {
-          workspaceId: command.workspaceId,
-          name: command.name,
-          owner: command.owner,
-          image: command.image,
-          env: command.env,
-          initCommand: command.initCommand ?? '',
-        },
-      };
+      return { createWorkspace: toProtoSpec(command) };
+    case 'upgrade':
+      return { upgradeWorkspace: toProtoSpec(command) };
     case 'start':
       return { startWorkspace: { workspaceId: command.workspaceId } };
     case 'stop':
       return { stopWorkspace: { workspaceId: command.workspaceId } };
+    case 'restart':
+      return { restartWorkspace: { workspaceId: command.workspaceId } };
     case 'delete':
       return { deleteWorkspace: { workspaceId: command.workspaceId } };
     case 'observe':
       return { observeWorkspace: { workspaceId: command.workspaceId } };
     default:
-      throw new Error('unknown command');
+      throw new Error(
+        `Unknown workspace command '${(command as { action: string }).action}'`,
+      );
   }
+}
+
+function toProtoSpec(deployment: WorkspaceDeployment): WorkspaceSpec {
+  return {
+    workspaceId: deployment.workspaceId,
+    name: deployment.name,
+    owner: deployment.owner,
+    image: deployment.image,
+    env: deployment.env,
+    secretEnv: deployment.secretEnv,
+    repositoryUrl: deployment.repository?.url ?? '',
+    repositoryRef: deployment.repository?.ref ?? '',
+    startupCommand: deployment.startupCommand ?? '',
+    cpu: deployment.resources.cpu,
+    memory: deployment.resources.memory,
+    storage: deployment.resources.storage,
+    ports: deployment.ports,
+  };
 }
 
 export { offline as agentOfflineError };

@@ -89,6 +89,9 @@ describe('TunnelServer with a real agent', () => {
       owner: 'user:default/a',
       image: 'local',
       env: { GREETING: 'hi' },
+      secretEnv: {},
+      resources: { cpu: '1', memory: '2Gi', storage: '10Gi' },
+      ports: [],
     });
     expect(created).toEqual({
       workspaceId: 'ws-1',

@@ -1,13 +1,26 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
+  AdminBlueprint,
+  AdminWorkspaceList,
+  AuditRecord,
   Blueprint,
+  BlueprintOverrideRequest,
   Cluster,
   CreateWorkspaceRequest,
+  RdeSettings,
   TerminalTicket,
   Workspace,
+  WorkspaceQuota,
 } from '@rde-portal/plugin-rde-common';
-import type { RdeApi, TerminalSize } from './RdeApi';
+import type {
+  AdminWorkspaceFilter,
+  AuditFilter,
+  BlueprintName,
+  RdeApi,
+  RdeUser,
+  TerminalSize,
+} from './RdeApi';
+import { RdeApiError } from './RdeApiError';
 
 /** A list response of the RDE API: `{ items: [...] }`. */
 type ListBody<T> = { items: T[] };
@@ -16,9 +29,33 @@ function listItems<T>(body: ListBody<T>): T[] {
   return body.items;
 }
 
+/** `?a=1&b=2` of the fields that are set and not empty; `''` when none is. */
+function queryString(params: Record<string, string | number | undefined>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function workspacePath(id: string, action?: string): string {
+  const base = `/workspaces/${encodeURIComponent(id)}`;
+  return action ? `${base}/${action}` : base;
+}
+
+function blueprintPath(blueprint: BlueprintName): string {
+  return `${encodeURIComponent(blueprint.namespace)}/${encodeURIComponent(
+    blueprint.name,
+  )}`;
+}
+
 /**
  * {@link RdeApi} over HTTP: finds the backend through the discovery API and sends every
- * request through the fetch API, which attaches the user's Backstage token.
+ * request through the fetch API, which attaches the user's Backstage token. Failed requests
+ * reject with an {@link RdeApiError} (or its subclasses) carrying the backend's message.
  *
  * @public
  */
@@ -38,7 +75,7 @@ export class RdeClient implements RdeApi {
   }
 
   async getWorkspace(id: string): Promise<Workspace> {
-    return this.request('GET', `/workspaces/${encodeURIComponent(id)}`);
+    return this.request('GET', workspacePath(id));
   }
 
   async createWorkspace(request: CreateWorkspaceRequest): Promise<Workspace> {
@@ -46,19 +83,35 @@ export class RdeClient implements RdeApi {
     if (request.name) {
       body.name = request.name;
     }
+    const url = request.repository?.url?.trim();
+    const ref = request.repository?.ref?.trim();
+    if (url || ref) {
+      body.repository = {
+        ...(url ? { url } : {}),
+        ...(ref ? { ref } : {}),
+      };
+    }
     return this.request('POST', '/workspaces', body);
   }
 
   async startWorkspace(id: string): Promise<Workspace> {
-    return this.request('POST', `/workspaces/${encodeURIComponent(id)}/start`);
+    return this.request('POST', workspacePath(id, 'start'));
   }
 
   async stopWorkspace(id: string): Promise<Workspace> {
-    return this.request('POST', `/workspaces/${encodeURIComponent(id)}/stop`);
+    return this.request('POST', workspacePath(id, 'stop'));
+  }
+
+  async restartWorkspace(id: string): Promise<Workspace> {
+    return this.request('POST', workspacePath(id, 'restart'));
+  }
+
+  async upgradeWorkspace(id: string): Promise<Workspace> {
+    return this.request('POST', workspacePath(id, 'upgrade'));
   }
 
   async deleteWorkspace(id: string): Promise<Workspace> {
-    return this.request('DELETE', `/workspaces/${encodeURIComponent(id)}`);
+    return this.request('DELETE', workspacePath(id));
   }
 
   async createTerminalTicket(
@@ -67,7 +120,7 @@ export class RdeClient implements RdeApi {
   ): Promise<TerminalTicket> {
     return this.request(
       'POST',
-      `/workspaces/${encodeURIComponent(id)}/tickets`,
+      workspacePath(id, 'tickets'),
       { cols: size.cols, rows: size.rows },
     );
   }
@@ -91,12 +144,86 @@ export class RdeClient implements RdeApi {
     );
   }
 
+  async getBlueprint(blueprint: BlueprintName): Promise<Blueprint> {
+    return this.request('GET', `/blueprints/${blueprintPath(blueprint)}`);
+  }
+
   async listClusters(): Promise<Cluster[]> {
     return listItems(await this.request<ListBody<Cluster>>('GET', '/clusters'));
   }
 
+  async getQuota(): Promise<WorkspaceQuota> {
+    return this.request('GET', '/quota');
+  }
+
+  async getCurrentUser(): Promise<RdeUser> {
+    return this.request('GET', '/me');
+  }
+
+  async listAllWorkspaces(
+    filter: AdminWorkspaceFilter = {},
+  ): Promise<AdminWorkspaceList> {
+    return this.request(
+      'GET',
+      `/admin/workspaces${queryString({
+        status: filter.status,
+        cluster: filter.cluster,
+        blueprint: filter.blueprint,
+        q: filter.q?.trim(),
+      })}`,
+    );
+  }
+
+  async listAdminBlueprints(): Promise<AdminBlueprint[]> {
+    return listItems(
+      await this.request<ListBody<AdminBlueprint>>('GET', '/admin/blueprints'),
+    );
+  }
+
+  async setBlueprintOverride(
+    blueprint: BlueprintName,
+    override: BlueprintOverrideRequest,
+  ): Promise<AdminBlueprint> {
+    return this.request(
+      'PUT',
+      `/admin/blueprints/${blueprintPath(blueprint)}/override`,
+      override,
+    );
+  }
+
+  async deleteBlueprintOverride(
+    blueprint: BlueprintName,
+  ): Promise<AdminBlueprint> {
+    return this.request(
+      'DELETE',
+      `/admin/blueprints/${blueprintPath(blueprint)}/override`,
+    );
+  }
+
+  async listAuditRecords(filter: AuditFilter = {}): Promise<AuditRecord[]> {
+    return listItems(
+      await this.request<ListBody<AuditRecord>>(
+        'GET',
+        `/admin/audit${queryString({
+          workspaceId: filter.workspaceId,
+          actor: filter.actor,
+          action: filter.action,
+          limit: filter.limit,
+        })}`,
+      ),
+    );
+  }
+
+  async getSettings(): Promise<RdeSettings> {
+    return this.request('GET', '/admin/settings');
+  }
+
+  async updateSettings(settings: RdeSettings): Promise<RdeSettings> {
+    return this.request('PUT', '/admin/settings', settings);
+  }
+
   private async request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<T> {
@@ -110,7 +237,7 @@ export class RdeClient implements RdeApi {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await RdeApiError.fromResponse(response);
     }
     return (await response.json()) as T;
   }

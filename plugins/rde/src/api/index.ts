@@ -1,3 +1,17 @@
 export { rdeApiRef } from './RdeApi';
-export type { RdeApi, TerminalSize } from './RdeApi';
+export type {
+  AdminWorkspaceFilter,
+  AuditFilter,
+  BlueprintName,
+  RdeApi,
+  RdeUser,
+  TerminalSize,
+} from './RdeApi';
 export { RdeClient } from './RdeClient';
+export {
+  parseRetryAfter,
+  RdeApiError,
+  TooManyRequestsError,
+  WorkspaceLimitReachedError,
+} from './RdeApiError';
+export type { RdeApiErrorOptions } from './RdeApiError';

@@ -19,8 +19,10 @@ export interface PolledValue<T> {
 }
 
 /**
- * Loads a value once and then again every `intervalMs` while `shouldPoll(value)` holds; never
- * runs two loads at once and ignores results that arrive after unmount.
+ * Loads a value once and then again every `intervalMs` while `shouldPoll(value)` holds. Never
+ * runs two loads of the same `load` at once; when `load` changes (e.g. new filters) it loads
+ * again at once and drops the answer of the older one still in flight. Ignores results that
+ * arrive after unmount.
  *
  * @public
  */
@@ -35,7 +37,10 @@ export function usePolledValue<T>(
     loading: boolean;
   }>({ loading: true });
   const mounted = useRef(true);
-  const inFlight = useRef<Promise<void> | undefined>(undefined);
+  const inFlight = useRef<
+    { load: () => Promise<T>; run: Promise<void>; seq: number } | undefined
+  >(undefined);
+  const latest = useRef(0);
 
   useEffect(() => {
     mounted.current = true;
@@ -45,17 +50,20 @@ export function usePolledValue<T>(
   }, []);
 
   const refresh = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      return inFlight.current;
+    if (inFlight.current && inFlight.current.load === load) {
+      return inFlight.current.run;
     }
+    latest.current += 1;
+    const seq = latest.current;
+    const current = () => mounted.current && seq === latest.current;
     const run = (async () => {
       try {
         const value = await load();
-        if (mounted.current) {
+        if (current()) {
           setState({ value, loading: false });
         }
       } catch (error) {
-        if (mounted.current) {
+        if (current()) {
           setState(s => ({
             value: s.value,
             error: error instanceof Error ? error : new Error(String(error)),
@@ -63,10 +71,12 @@ export function usePolledValue<T>(
           }));
         }
       } finally {
-        inFlight.current = undefined;
+        if (inFlight.current?.seq === seq) {
+          inFlight.current = undefined;
+        }
       }
     })();
-    inFlight.current = run;
+    inFlight.current = { load, run, seq };
     return run;
   }, [load]);
 

@@ -1,8 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 
 /**
- * The sentence to show a person for a failed call: the backend's own message for a
- * `ResponseError` (its `{error:{message}}` body), otherwise the error's message.
+ * The sentence to show a person for a failed call: an `RdeApiError`'s message (already the
+ * backend's own `error.message`), the backend's message for a `ResponseError` (its
+ * `{error:{message}}` body), otherwise the error's message.
  *
  * @public
  */

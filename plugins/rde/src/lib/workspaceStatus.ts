@@ -37,13 +37,18 @@ export function isTransitional(status: WorkspaceStatus): boolean {
 export interface WorkspaceActionAvailability {
   start: boolean;
   stop: boolean;
+  /** End every process and start again with the same spec: while running. */
+  restart: boolean;
+  /** Redeploy with the blueprint's current spec: while running, stopped or failed. */
+  upgrade: boolean;
   delete: boolean;
   open: boolean;
   terminal: boolean;
 }
 
 /**
- * Which actions to offer for a workspace.
+ * Which actions to offer for a workspace. Nothing but Delete and Open is offered while an
+ * operation is in flight; the backend checks again and answers 409 for a state that changed.
  *
  * @public
  */
@@ -54,6 +59,9 @@ export function availableActions(
   return {
     start: status === 'stopped' || status === 'failed',
     stop: status === 'running' || status === 'starting',
+    restart: status === 'running',
+    upgrade:
+      status === 'running' || status === 'stopped' || status === 'failed',
     delete: status !== 'deleting' && status !== 'deleted',
     open: status !== 'deleted',
     terminal: status === 'running',

@@ -1,11 +1,12 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { Route, Routes } from 'react-router-dom';
+import { AdminPage } from '../AdminPage';
 import { WorkspacePage } from '../WorkspacePage';
 import { WorkspacesPage } from '../WorkspacesPage';
 
 /**
- * The pages under the RDE mount point: the workspace list at `/` and one workspace at
- * `/workspaces/:id`.
+ * The pages under the RDE mount point: the workspace list at `/`, one workspace at
+ * `/workspaces/:id`, and the admin pages at `/admin` (tabs `blueprints`, `audit`, `settings`).
  *
  * @remarks
  *
@@ -20,6 +21,7 @@ export function RdeRoutes() {
       <Routes>
         <Route path="/" element={<WorkspacesPage />} />
         <Route path="/workspaces/:id" element={<WorkspacePage />} />
+        <Route path="/admin/*" element={<AdminPage />} />
       </Routes>
     </ReactRouterV6PageRouter>
   );

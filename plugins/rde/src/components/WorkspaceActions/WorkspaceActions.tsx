@@ -4,15 +4,17 @@ import Button from '@material-ui/core/Button';
 import DeleteIcon from '@material-ui/icons/Delete';
 import OpenInBrowserIcon from '@material-ui/icons/OpenInBrowser';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import ReplayIcon from '@material-ui/icons/Replay';
 import StopIcon from '@material-ui/icons/Stop';
+import SystemUpdateAltIcon from '@material-ui/icons/SystemUpdateAlt';
 import type { Workspace } from '@rde-portal/plugin-rde-common';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { rdeApiRef } from '../../api/RdeApi';
-import { errorMessage } from '../../lib/errorMessage';
 import { availableActions } from '../../lib/workspaceStatus';
 import { workspaceRouteRef } from '../../routes';
-import { DeleteWorkspaceDialog } from './DeleteWorkspaceDialog';
+import { launchErrorText } from '../LaunchWorkspaceDialog/launchErrorText';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
 
 /**
  * Props of {@link WorkspaceActions}.
@@ -28,11 +30,44 @@ export interface WorkspaceActionsProps {
   size?: 'small' | 'medium';
 }
 
-type Action = 'start' | 'stop' | 'delete';
+type Action = 'start' | 'stop' | 'restart' | 'upgrade' | 'delete';
+
+const BUTTONS: Array<{
+  action: Exclude<Action, 'delete'>;
+  label: string;
+  icon: JSX.Element;
+  title: string;
+}> = [
+  {
+    action: 'start',
+    label: 'Start',
+    icon: <PlayArrowIcon />,
+    title: 'Start the workspace again; its files were kept',
+  },
+  {
+    action: 'stop',
+    label: 'Stop',
+    icon: <StopIcon />,
+    title: 'Stop every process; the files are kept',
+  },
+  {
+    action: 'restart',
+    label: 'Restart',
+    icon: <ReplayIcon />,
+    title: 'End every process and start again with the same setup',
+  },
+  {
+    action: 'upgrade',
+    label: 'Upgrade',
+    icon: <SystemUpdateAltIcon />,
+    title: "Redeploy with the blueprint's current image and settings",
+  },
+];
 
 /**
- * Open, Start, Stop and Delete for one workspace, each offered only in the states where it
- * applies. Failures are shown with the backend's message.
+ * Open, Start, Stop, Restart, Upgrade and Delete for one workspace, each offered only in the
+ * states where it applies; Upgrade and Delete ask first. Failures are shown with the backend's
+ * message (and, for the running limit, the quota).
  *
  * @public
  */
@@ -42,7 +77,7 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
   const alertApi = useApi(alertApiRef);
   const workspaceLink = useRouteRef(workspaceRouteRef);
   const [busy, setBusy] = useState<Action | undefined>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirm, setConfirm] = useState<'delete' | 'upgrade' | undefined>();
   const can = availableActions(workspace);
   const { name } = workspace;
 
@@ -50,19 +85,29 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
     setBusy(action);
     try {
       let updated: Workspace;
-      if (action === 'start') {
-        updated = await rdeApi.startWorkspace(workspace.id);
-      } else if (action === 'stop') {
-        updated = await rdeApi.stopWorkspace(workspace.id);
-      } else {
-        updated = await rdeApi.deleteWorkspace(workspace.id);
+      switch (action) {
+        case 'start':
+          updated = await rdeApi.startWorkspace(workspace.id);
+          break;
+        case 'stop':
+          updated = await rdeApi.stopWorkspace(workspace.id);
+          break;
+        case 'restart':
+          updated = await rdeApi.restartWorkspace(workspace.id);
+          break;
+        case 'upgrade':
+          updated = await rdeApi.upgradeWorkspace(workspace.id);
+          break;
+        default:
+          updated = await rdeApi.deleteWorkspace(workspace.id);
       }
       onChange(updated);
     } catch (error) {
+      const { message, hint } = launchErrorText(error);
       alertApi.post({
-        message: `Could not ${action} workspace ${name}: ${errorMessage(
-          error,
-        )}`,
+        message: `Could not ${action} workspace ${name}: ${message}${
+          hint ? ` ${hint}` : ''
+        }`,
         severity: 'error',
       });
     } finally {
@@ -85,49 +130,56 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
           Open
         </Button>
       )}
-      {can.start && (
+      {BUTTONS.filter(b => can[b.action]).map(b => (
         <Button
+          key={b.action}
           size={size}
           variant="outlined"
-          startIcon={<PlayArrowIcon />}
+          startIcon={b.icon}
+          title={b.title}
           disabled={busy !== undefined}
-          onClick={() => run('start')}
-          data-testid={`rde-start-${name}`}
+          onClick={() =>
+            b.action === 'upgrade' ? setConfirm('upgrade') : run(b.action)
+          }
+          data-testid={`rde-${b.action}-${name}`}
         >
-          Start
+          {b.label}
         </Button>
-      )}
-      {can.stop && (
-        <Button
-          size={size}
-          variant="outlined"
-          startIcon={<StopIcon />}
-          disabled={busy !== undefined}
-          onClick={() => run('stop')}
-          data-testid={`rde-stop-${name}`}
-        >
-          Stop
-        </Button>
-      )}
+      ))}
       {can.delete && (
         <Button
           size={size}
           variant="outlined"
           startIcon={<DeleteIcon />}
           disabled={busy !== undefined}
-          onClick={() => setConfirmDelete(true)}
+          onClick={() => setConfirm('delete')}
           data-testid={`rde-delete-${name}`}
         >
           Delete
         </Button>
       )}
-      <DeleteWorkspaceDialog
-        name={name}
-        open={confirmDelete}
-        onCancel={() => setConfirmDelete(false)}
+      <ConfirmActionDialog
+        open={confirm === 'delete'}
+        title={`Delete workspace ${name}?`}
+        text="The workspace and every file in it are deleted. This cannot be undone."
+        confirmLabel="Delete"
+        confirmTestId="rde-confirm-delete"
+        onCancel={() => setConfirm(undefined)}
         onConfirm={() => {
-          setConfirmDelete(false);
+          setConfirm(undefined);
           run('delete');
+        }}
+      />
+      <ConfirmActionDialog
+        open={confirm === 'upgrade'}
+        title={`Upgrade workspace ${name}?`}
+        text="The workspace is redeployed with its blueprint's current image and settings. Running processes and terminal sessions end."
+        confirmLabel="Upgrade"
+        confirmTestId="rde-confirm-upgrade"
+        onCancel={() => setConfirm(undefined)}
+        onConfirm={() => {
+          setConfirm(undefined);
+          run('upgrade');
         }}
       />
     </Box>

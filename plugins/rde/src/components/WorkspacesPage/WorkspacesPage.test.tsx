@@ -8,7 +8,12 @@ import {
 } from '@testing-library/react';
 import { rdeApiRef } from '../../api/RdeApi';
 import { rootRouteRef } from '../../routes';
-import { FakeRdeApi, makeWorkspace } from '../../testUtils/FakeRdeApi';
+import {
+  FakeRdeApi,
+  makeAdminBlueprint,
+  makeBlueprint,
+  makeWorkspace,
+} from '../../testUtils/FakeRdeApi';
 import { WorkspacesPage } from './WorkspacesPage';
 
 function render(api: FakeRdeApi) {
@@ -22,7 +27,11 @@ describe('WorkspacesPage', () => {
   it('lists workspaces with their blueprint, status and the actions their state allows', async () => {
     const api = new FakeRdeApi({
       workspaces: [
-        makeWorkspace({ name: 'alpha', status: 'running', blueprint: 'node' }),
+        makeWorkspace({
+          name: 'alpha',
+          status: 'running',
+          blueprint: 'template:default/node',
+        }),
         makeWorkspace({ name: 'beta', status: 'stopped' }),
         makeWorkspace({ name: 'gone', status: 'deleted' }),
       ],
@@ -44,6 +53,183 @@ describe('WorkspacesPage', () => {
     expect(screen.getByTestId('rde-start-beta')).toBeInTheDocument();
     expect(screen.queryByTestId('rde-stop-beta')).not.toBeInTheDocument();
     expect(screen.getByTestId('rde-delete-beta')).toBeInTheDocument();
+    expect(screen.getByTestId('rde-restart-alpha')).toBeInTheDocument();
+    expect(screen.queryByTestId('rde-restart-beta')).not.toBeInTheDocument();
+    expect(screen.getByTestId('rde-upgrade-alpha')).toBeInTheDocument();
+    expect(screen.getByTestId('rde-upgrade-beta')).toBeInTheDocument();
+  });
+
+  it('restarts and upgrades, showing what is in progress', async () => {
+    const api = new FakeRdeApi({
+      workspaces: [
+        makeWorkspace({ name: 'alpha', status: 'running' }),
+        makeWorkspace({ name: 'beta', status: 'running' }),
+      ],
+    });
+    await render(api);
+
+    fireEvent.click(await screen.findByTestId('rde-restart-alpha'));
+    expect(await screen.findByTestId('rde-progress-alpha')).toHaveTextContent(
+      'Restarting…',
+    );
+    expect(screen.getByTestId('rde-status-alpha')).toHaveTextContent(
+      'stopping',
+    );
+    expect(api.restartWorkspace).toHaveBeenCalledWith('id-alpha');
+
+    fireEvent.click(screen.getByTestId('rde-upgrade-beta'));
+    expect(api.upgradeWorkspace).not.toHaveBeenCalled(); // asks first
+    fireEvent.click(await screen.findByTestId('rde-confirm-upgrade'));
+    expect(await screen.findByTestId('rde-progress-beta')).toHaveTextContent(
+      'Upgrading…',
+    );
+    expect(api.upgradeWorkspace).toHaveBeenCalledWith('id-beta');
+  });
+
+  it('shows the quota, and once it is reached says so and offers no launch', async () => {
+    const api = new FakeRdeApi({
+      limit: 2,
+      blueprints: [makeBlueprint({ name: 'shell', title: 'Plain shell' })],
+      workspaces: [
+        makeWorkspace({ name: 'alpha', status: 'running' }),
+        makeWorkspace({ name: 'beta', status: 'stopped' }),
+      ],
+    });
+    await render(api);
+    expect(await screen.findByTestId('rde-quota')).toHaveTextContent(
+      '1 of 2 running',
+    );
+    expect(screen.queryByTestId('rde-quota-reached')).not.toBeInTheDocument();
+    expect(
+      await screen.findByTestId('rde-gallery-launch-shell'),
+    ).toBeEnabled();
+
+    fireEvent.click(screen.getByTestId('rde-start-beta'));
+    await waitFor(() =>
+      expect(screen.getByTestId('rde-quota')).toHaveTextContent(
+        '2 of 2 running',
+      ),
+    );
+    expect(screen.getByTestId('rde-quota-reached')).toHaveTextContent(
+      'You have reached your limit of 2 running workspaces. Stop or delete one to launch another.',
+    );
+    expect(screen.getByTestId('rde-new-workspace')).toBeDisabled();
+    expect(screen.getByTestId('rde-gallery-launch-shell')).toBeDisabled();
+    expect(screen.getByTestId('rde-gallery-reason-shell')).toHaveTextContent(
+      'You have reached your limit',
+    );
+  });
+
+  it('shows the 409 of a start over the limit with the quota', async () => {
+    const api = new FakeRdeApi({
+      limit: 1,
+      workspaces: [
+        makeWorkspace({ name: 'alpha', status: 'running' }),
+        makeWorkspace({ name: 'beta', status: 'stopped' }),
+      ],
+    });
+    // The page's quota is stale: the backend has just counted another launch.
+    api.getQuota.mockResolvedValue({ running: 0, limit: 1 });
+    await render(api);
+    fireEvent.click(await screen.findByTestId('rde-start-beta'));
+    expect(
+      await screen.findByText(
+        'Could not start workspace beta: You already have 1 running workspaces, the most allowed (1). Stop or delete one first. You have 1 of 1 workspaces running. Stop or delete one, then launch again.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.workspaces[1].status).toBe('stopped');
+  });
+
+  it('shows the blueprint gallery with the testing badge and a disabled launch with the reason', async () => {
+    const api = new FakeRdeApi({
+      blueprints: [
+        makeBlueprint({
+          name: 'node',
+          title: 'Node.js',
+          description: 'Node 24 with npm',
+          tags: ['javascript'],
+        }),
+        makeBlueprint({ name: 'beta', title: 'Beta stack', state: 'testing' }),
+        makeAdminBlueprint({
+          name: 'secret',
+          title: 'Only for others',
+          access: ['other.example'],
+        }),
+        makeBlueprint({ name: 'off', state: 'disabled' }),
+      ],
+    });
+    await render(api);
+
+    const node = await screen.findByTestId('rde-gallery-node');
+    expect(within(node).getByText('Node.js')).toBeInTheDocument();
+    expect(within(node).getByText('Node 24 with npm')).toBeInTheDocument();
+    expect(within(node).getByText('javascript')).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('rde-gallery-badge-node'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByTestId('rde-gallery-launch-node')).toBeEnabled();
+
+    expect(screen.getByTestId('rde-gallery-badge-beta')).toHaveTextContent(
+      'Testing',
+    );
+    expect(screen.getByTestId('rde-gallery-launch-beta')).toBeDisabled();
+    expect(screen.getByTestId('rde-gallery-reason-beta')).toHaveTextContent(
+      'This blueprint is being tested; only admins and trusted users may launch it.',
+    );
+    // Not matching the ACL, or disabled: not shown at all.
+    expect(screen.queryByTestId('rde-gallery-secret')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('rde-gallery-off')).not.toBeInTheDocument();
+  });
+
+  it('lets admins launch a testing blueprint', async () => {
+    const api = new FakeRdeApi({
+      user: { isAdmin: true },
+      blueprints: [makeBlueprint({ name: 'beta', state: 'testing' })],
+    });
+    await render(api);
+    expect(await screen.findByTestId('rde-gallery-badge-beta')).toHaveTextContent(
+      'Testing',
+    );
+    expect(screen.getByTestId('rde-gallery-launch-beta')).toBeEnabled();
+  });
+
+  it('launches from a gallery card and lists the new workspace', async () => {
+    const api = new FakeRdeApi({
+      blueprints: [
+        makeBlueprint({ name: 'shell', title: 'Plain shell' }),
+        makeBlueprint({ name: 'node', title: 'Node.js', image: 'node:24' }),
+      ],
+    });
+    await render(api);
+    fireEvent.click(await screen.findByTestId('rde-gallery-launch-node'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Launch Node.js')).toBeInTheDocument();
+    expect(within(dialog).getByTestId('rde-summary-image')).toHaveTextContent(
+      'node:24',
+    );
+    fireEvent.click(within(dialog).getByTestId('rde-create-workspace'));
+    expect(
+      await screen.findByTestId('rde-status-guest-node-1'),
+    ).toHaveTextContent('pending');
+    expect(api.createWorkspace).toHaveBeenCalledWith({
+      blueprint: 'template:default/node',
+    });
+  });
+
+  it('links the admin pages for admins only', async () => {
+    const api = new FakeRdeApi({ user: { isAdmin: true } });
+    const { unmount } = await render(api);
+    expect(await screen.findByTestId('rde-admin-link')).toHaveAttribute(
+      'href',
+      '/rde/admin',
+    );
+    unmount();
+
+    const user = new FakeRdeApi();
+    await render(user);
+    await screen.findByText('No workspaces yet');
+    await waitFor(() => expect(user.getCurrentUser).toHaveBeenCalled());
+    expect(screen.queryByTestId('rde-admin-link')).not.toBeInTheDocument();
   });
 
   it('stops, starts and deletes workspaces, showing the new state', async () => {
@@ -145,7 +331,7 @@ describe('WorkspacesPage', () => {
       'pending',
     );
     expect(api.createWorkspace).toHaveBeenCalledWith({
-      blueprint: 'shell',
+      blueprint: 'template:default/shell',
       name: 'my-ws',
     });
     await waitFor(() =>

@@ -5,6 +5,9 @@ import Typography from '@material-ui/core/Typography';
 import type { Workspace } from '@rde-portal/plugin-rde-common';
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import { formatTime } from '../../lib/formatTime';
+import { shortBlueprintRef } from '../../lib/blueprintRef';
+import { workspaceProgressLabel } from '../../lib/workspaceProgress';
 import { workspaceRouteRef } from '../../routes';
 import { WorkspaceActions } from '../WorkspaceActions';
 import { WorkspaceStatusChip } from '../WorkspaceStatusChip';
@@ -20,14 +23,9 @@ export interface WorkspacesTableProps {
   onChange(workspace: Workspace): void;
 }
 
-/** Formats an ISO-8601 time for people; the raw value when it is not a time. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
 /**
- * The user's workspaces: name, blueprint, status, creation time and actions.
+ * The user's workspaces: name, blueprint, status (with the operation in flight, or why it
+ * failed), creation time and actions.
  *
  * @public
  */
@@ -51,7 +49,11 @@ export function WorkspacesTable(props: WorkspacesTableProps) {
           </Link>
         ),
       },
-      { title: 'Blueprint', field: 'blueprint' },
+      {
+        title: 'Blueprint',
+        field: 'blueprint',
+        render: w => shortBlueprintRef(w.blueprint),
+      },
       {
         title: 'Status',
         field: 'status',
@@ -61,6 +63,15 @@ export function WorkspacesTable(props: WorkspacesTableProps) {
               status={w.status}
               data-testid={`rde-status-${w.name}`}
             />
+            {workspaceProgressLabel(w) && (
+              <Typography
+                variant="caption"
+                display="block"
+                data-testid={`rde-progress-${w.name}`}
+              >
+                {workspaceProgressLabel(w)}
+              </Typography>
+            )}
             {w.statusMessage && (
               <Typography variant="caption" display="block" color="error">
                 {w.statusMessage}

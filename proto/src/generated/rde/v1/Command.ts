@@ -20,7 +20,15 @@ export interface Command {
   'stopWorkspace'?: (_rde_v1_WorkspaceRef | null);
   'deleteWorkspace'?: (_rde_v1_WorkspaceRef | null);
   'observeWorkspace'?: (_rde_v1_WorkspaceRef | null);
-  'action'?: "createWorkspace"|"startWorkspace"|"stopWorkspace"|"deleteWorkspace"|"observeWorkspace";
+  /**
+   * End every process of the workspace (terminals, startup command), then start it again.
+   */
+  'restartWorkspace'?: (_rde_v1_WorkspaceRef | null);
+  /**
+   * Redeploy with a new spec: keep the workspace's files, replace its settings, restart it.
+   */
+  'upgradeWorkspace'?: (_rde_v1_WorkspaceSpec | null);
+  'action'?: "createWorkspace"|"startWorkspace"|"stopWorkspace"|"deleteWorkspace"|"observeWorkspace"|"restartWorkspace"|"upgradeWorkspace";
 }
 
 /**
@@ -39,5 +47,13 @@ export interface Command__Output {
   'stopWorkspace'?: (_rde_v1_WorkspaceRef__Output | null);
   'deleteWorkspace'?: (_rde_v1_WorkspaceRef__Output | null);
   'observeWorkspace'?: (_rde_v1_WorkspaceRef__Output | null);
-  'action'?: "createWorkspace"|"startWorkspace"|"stopWorkspace"|"deleteWorkspace"|"observeWorkspace";
+  /**
+   * End every process of the workspace (terminals, startup command), then start it again.
+   */
+  'restartWorkspace'?: (_rde_v1_WorkspaceRef__Output | null);
+  /**
+   * Redeploy with a new spec: keep the workspace's files, replace its settings, restart it.
+   */
+  'upgradeWorkspace'?: (_rde_v1_WorkspaceSpec__Output | null);
+  'action'?: "createWorkspace"|"startWorkspace"|"stopWorkspace"|"deleteWorkspace"|"observeWorkspace"|"restartWorkspace"|"upgradeWorkspace";
 }

@@ -6,24 +6,32 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 
 /**
- * Asks before a workspace and its files are deleted.
+ * Asks before an action that loses work (delete: every file; upgrade: what lives outside the
+ * workspace's storage).
  *
  * @internal
  */
-export function DeleteWorkspaceDialog(props: {
-  name: string;
+export function ConfirmActionDialog(props: {
   open: boolean;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  /** Test id of the confirm button, e.g. `rde-confirm-delete`. */
+  confirmTestId: string;
   onCancel(): void;
   onConfirm(): void;
 }) {
-  const { name, open, onCancel, onConfirm } = props;
+  const { open, title, text, confirmLabel, confirmTestId, onCancel, onConfirm } =
+    props;
   return (
-    <Dialog open={open} onClose={onCancel} aria-labelledby="rde-delete-title">
-      <DialogTitle id="rde-delete-title">Delete workspace {name}?</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      aria-labelledby={`${confirmTestId}-title`}
+    >
+      <DialogTitle id={`${confirmTestId}-title`}>{title}</DialogTitle>
       <DialogContent>
-        <DialogContentText>
-          The workspace and every file in it are deleted. This cannot be undone.
-        </DialogContentText>
+        <DialogContentText>{text}</DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
@@ -31,9 +39,9 @@ export function DeleteWorkspaceDialog(props: {
           color="secondary"
           variant="contained"
           onClick={onConfirm}
-          data-testid="rde-confirm-delete"
+          data-testid={confirmTestId}
         >
-          Delete
+          {confirmLabel}
         </Button>
       </DialogActions>
     </Dialog>

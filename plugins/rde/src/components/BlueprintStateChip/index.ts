@@ -1,0 +1,2 @@
+export { BlueprintStateChip } from './BlueprintStateChip';
+export type { BlueprintStateChipProps } from './BlueprintStateChip';

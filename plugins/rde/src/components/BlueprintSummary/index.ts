@@ -1,0 +1,2 @@
+export { BlueprintSummary } from './BlueprintSummary';
+export type { BlueprintSummaryProps } from './BlueprintSummary';

@@ -1,0 +1,1 @@
+export { QuotaStatus, isQuotaReached, quotaReachedReason } from './QuotaStatus';

@@ -1,0 +1,2 @@
+export { WorkspaceView } from './WorkspaceView';
+export type { WorkspaceViewProps } from './WorkspaceView';

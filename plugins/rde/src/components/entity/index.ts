@@ -1,0 +1,3 @@
+export { EntityWorkspaceContent } from './EntityWorkspaceContent';
+export { EntityLaunchWorkspaceCard } from './EntityLaunchWorkspaceCard';
+export { EntityOpenInWorkspaceCard } from './EntityOpenInWorkspaceCard';
