@@ -13,7 +13,10 @@ import { signInModule } from './modules/signIn';
 /**
  * The demo app. Features are listed here rather than discovered from package.json, so the app
  * is exactly what this file says: Backstage's catalog, scaffolder, org, notifications, signals
- * and user settings, and RDE (the "Workspaces" pages at /rde).
+ * and user settings, and RDE: the "Workspaces" pages at /rde (admin pages at /rde/admin) and its
+ * catalog extensions, which attach to the catalog plugin's entity pages — the "Workspace" tab of
+ * workspace resources, the "Launch workspace" card of blueprint templates and the "Open in a
+ * workspace" card of components with the `rde/blueprint` annotation.
  */
 export default createApp({
   features: [

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, startStack, type Stack } from './stack';
+import { E2E_BLUEPRINT, REPO_ROOT, startStack, type Stack } from './stack';
 
 /** Debian's Chromium; Playwright's own browser downloads are not used (README, "Tests"). */
 const CHROMIUM = process.env.RDE_CHROMIUM ?? '/usr/bin/chromium';
@@ -51,7 +51,7 @@ describe('the demo in a browser', () => {
         .getByRole('button', { name: 'Enter' })
         .click({ timeout: 60_000 });
       await page.getByTestId('rde-new-workspace').click({ timeout: 30_000 });
-      await page.getByTestId('rde-blueprint-shell').click();
+      await page.getByTestId(`rde-blueprint-${E2E_BLUEPRINT}`).click();
       await page.getByTestId('rde-workspace-name').fill('browser-test');
       await page.getByTestId('rde-create-workspace').click();
       await page
@@ -69,9 +69,69 @@ describe('the demo in a browser', () => {
         .filter({ hasText: 'browser-42 €' })
         .waitFor({ timeout: 15_000 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'terminal.png') });
+      // The gallery and quota on My workspaces, as a person sees them.
+      await page.goto(`${stack.baseUrl}/rde`);
+      await page.getByTestId('rde-gallery').waitFor({ timeout: 30_000 });
+      await page.getByTestId('rde-quota').waitFor({ timeout: 30_000 });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'workspaces.png'),
+        fullPage: true,
+      });
     } catch (error) {
       await page
         .screenshot({ path: path.join(SCREENSHOTS, 'failure.png') })
+        .catch(() => {});
+      throw new Error(
+        `${(error as Error).message}\n--- stack output ---\n${stack
+          .output()
+          .slice(-4000)}`,
+      );
+    }
+  }, 180_000);
+
+  it("launches a workspace from the blueprint's catalog page and reaches its terminal", async () => {
+    try {
+      await page.goto(
+        `${stack.baseUrl}/catalog/default/template/${E2E_BLUEPRINT}`,
+      );
+      await page.getByTestId('rde-entity-launch').click({ timeout: 60_000 });
+      await page.getByTestId('rde-workspace-name').fill('from-catalog');
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'catalog-launch.png'),
+      });
+      await page.getByTestId('rde-create-workspace').click();
+      // The card takes the user to the new workspace's page.
+      await page.waitForURL(/\/rde\/workspaces\/[0-9a-f-]{36}/, {
+        timeout: 30_000,
+      });
+      await page
+        .locator('[data-testid=rde-terminal][data-status=open]')
+        .waitFor({ timeout: 60_000 });
+      await page.getByTestId('rde-terminal').click();
+      await page.keyboard.type('echo catalog-$((6*7))\n');
+      await page
+        .locator('[data-testid=rde-terminal] .xterm-rows')
+        .filter({ hasText: 'catalog-42' })
+        .waitFor({ timeout: 15_000 });
+      const { body } = await stack.api('GET', '/workspaces');
+      expect(body.items.map((w: any) => w.name)).toContain('from-catalog');
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'catalog-terminal.png'),
+      });
+
+      // Admin → Workspaces lists both, with counters.
+      await page.goto(`${stack.baseUrl}/rde/admin`);
+      await page
+        .getByTestId('rde-admin-count-running')
+        .filter({ hasText: '2' })
+        .waitFor({ timeout: 30_000 });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'admin.png'),
+        fullPage: true,
+      });
+    } catch (error) {
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, 'failure-catalog.png') })
         .catch(() => {});
       throw new Error(
         `${(error as Error).message}\n--- stack output ---\n${stack

@@ -72,8 +72,26 @@ describe('rde plugin (new frontend system)', () => {
       initialRouteEntries: ['/rde/admin'],
     });
     expect(
-      await screen.findByTestId('rde-admin-count-running', {}, { timeout: 15000 }),
+      await screen.findByTestId(
+        'rde-admin-count-running',
+        {},
+        { timeout: 15000 },
+      ),
     ).toHaveTextContent('0');
+  });
+
+  it('registers the catalog extensions under the ids the README names', () => {
+    expect(rdePlugin.getExtension('entity-content:rde/workspace')).toEqual({
+      ...rdeEntityWorkspaceContent,
+      namespace: 'rde',
+    });
+    expect(rdePlugin.getExtension('entity-card:rde/launch-workspace')).toEqual({
+      ...rdeEntityLaunchWorkspaceCard,
+      namespace: 'rde',
+    });
+    expect(rdePlugin.getExtension('entity-card:rde/open-in-workspace')).toEqual(
+      { ...rdeEntityOpenInWorkspaceCard, namespace: 'rde' },
+    );
   });
 
   it('puts the workspace content on workspace resources only', () => {

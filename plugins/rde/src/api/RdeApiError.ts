@@ -33,54 +33,6 @@ export class RdeApiError extends Error {
     this.statusCode = options.statusCode;
     this.errorName = options.errorName;
   }
-
-  /**
-   * Reads a failed response (status not 2xx; its body not yet consumed) into the matching error:
-   * {@link WorkspaceLimitReachedError} for a 409 named `WorkspaceLimitReachedError` that carries
-   * `quota`, {@link TooManyRequestsError} for a 429, else an `RdeApiError`.
-   */
-  static async fromResponse(response: Response): Promise<RdeApiError> {
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      // An unreadable body leaves only the status to report.
-    }
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const serverError =
-      body && typeof body === 'object' && body.error && typeof body.error === 'object'
-        ? body.error
-        : undefined;
-    const errorName =
-      typeof serverError?.name === 'string' ? serverError.name : 'Error';
-    const status = `${response.status}${
-      response.statusText ? ` ${response.statusText}` : ''
-    }`;
-    const message =
-      typeof serverError?.message === 'string' && serverError.message
-        ? serverError.message
-        : `The RDE backend answered ${status}`;
-
-    if (response.status === 429) {
-      return new TooManyRequestsError({
-        message,
-        retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
-      });
-    }
-    if (
-      response.status === 409 &&
-      errorName === 'WorkspaceLimitReachedError' &&
-      isQuota(body?.quota)
-    ) {
-      return new WorkspaceLimitReachedError({ message, quota: body.quota });
-    }
-    return new RdeApiError({ statusCode: response.status, errorName, message });
-  }
 }
 
 /**
@@ -127,6 +79,63 @@ export class TooManyRequestsError extends RdeApiError {
     this.name = 'TooManyRequestsError';
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
+}
+
+/**
+ * Reads a failed response of the RDE backend (status not 2xx; its body not yet consumed) into
+ * the matching error: {@link WorkspaceLimitReachedError} for a 409 named
+ * `WorkspaceLimitReachedError` that carries `quota`, {@link TooManyRequestsError} for a 429, else
+ * an {@link RdeApiError}. The message is the body's `error.message`, or names the status when the
+ * body is not Backstage's error shape (e.g. a proxy's HTML page).
+ *
+ * @public
+ */
+export async function readRdeApiError(
+  response: Response,
+): Promise<RdeApiError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // An unreadable body leaves only the status to report.
+  }
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const serverError =
+    body &&
+    typeof body === 'object' &&
+    body.error &&
+    typeof body.error === 'object'
+      ? body.error
+      : undefined;
+  const errorName =
+    typeof serverError?.name === 'string' ? serverError.name : 'Error';
+  const status = `${response.status}${
+    response.statusText ? ` ${response.statusText}` : ''
+  }`;
+  const message =
+    typeof serverError?.message === 'string' && serverError.message
+      ? serverError.message
+      : `The RDE backend answered ${status}`;
+
+  if (response.status === 429) {
+    return new TooManyRequestsError({
+      message,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    });
+  }
+  if (
+    response.status === 409 &&
+    errorName === 'WorkspaceLimitReachedError' &&
+    isQuota(body?.quota)
+  ) {
+    return new WorkspaceLimitReachedError({ message, quota: body.quota });
+  }
+  return new RdeApiError({ statusCode: response.status, errorName, message });
 }
 
 /**

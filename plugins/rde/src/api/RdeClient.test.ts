@@ -186,9 +186,7 @@ describe('RdeClient', () => {
       blueprint: 'template:default/node',
       q: '  Ada@Corp ',
     });
-    await expect(api.listAdminBlueprints()).resolves.toEqual([
-      adminBlueprint,
-    ]);
+    await expect(api.listAdminBlueprints()).resolves.toEqual([adminBlueprint]);
     await api.setBlueprintOverride(
       { namespace: 'default', name: 'node' },
       { state: 'testing', access: ['corp.example'], trustedUsers: null },

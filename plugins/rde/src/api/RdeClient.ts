@@ -20,7 +20,7 @@ import type {
   RdeUser,
   TerminalSize,
 } from './RdeApi';
-import { RdeApiError } from './RdeApiError';
+import { readRdeApiError } from './RdeApiError';
 
 /** A list response of the RDE API: `{ items: [...] }`. */
 type ListBody<T> = { items: T[] };
@@ -118,11 +118,10 @@ export class RdeClient implements RdeApi {
     id: string,
     size: TerminalSize,
   ): Promise<TerminalTicket> {
-    return this.request(
-      'POST',
-      workspacePath(id, 'tickets'),
-      { cols: size.cols, rows: size.rows },
-    );
+    return this.request('POST', workspacePath(id, 'tickets'), {
+      cols: size.cols,
+      rows: size.rows,
+    });
   }
 
   async getTerminalSocketUrl(ticket: TerminalTicket): Promise<string> {
@@ -237,7 +236,7 @@ export class RdeClient implements RdeApi {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {
-      throw await RdeApiError.fromResponse(response);
+      throw await readRdeApiError(response);
     }
     return (await response.json()) as T;
   }

@@ -11,6 +11,7 @@ export { RdeClient } from './RdeClient';
 export {
   parseRetryAfter,
   RdeApiError,
+  readRdeApiError,
   TooManyRequestsError,
   WorkspaceLimitReachedError,
 } from './RdeApiError';

@@ -11,6 +11,9 @@ import { workspaceRouteRef } from '../routes';
 export function useWorkspaceLink(): ((id: string) => string) | undefined {
   let link: ((params: { id: string }) => string) | undefined;
   try {
+    // useRouteRef runs all of its hooks before it throws for an unmounted route, so the hook
+    // order is the same on every render even though the call sits in a try block.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     link = useRouteRef(workspaceRouteRef);
   } catch {
     link = undefined;

@@ -37,7 +37,7 @@ export function isTransitional(status: WorkspaceStatus): boolean {
 export interface WorkspaceActionAvailability {
   start: boolean;
   stop: boolean;
-  /** End every process and start again with the same spec: while running. */
+  /** End every process and start again with the same spec: while running, or after a failure. */
   restart: boolean;
   /** Redeploy with the blueprint's current spec: while running, stopped or failed. */
   upgrade: boolean;
@@ -47,8 +47,10 @@ export interface WorkspaceActionAvailability {
 }
 
 /**
- * Which actions to offer for a workspace. Nothing but Delete and Open is offered while an
- * operation is in flight; the backend checks again and answers 409 for a state that changed.
+ * Which actions to offer for a workspace, following the backend's rules (rde-backend
+ * `WorkspaceService`): start from stopped or failed; stop and restart from running or failed;
+ * upgrade from running, stopped or failed. Delete stays offered while an operation is in flight,
+ * because the backend lets a stuck one be deleted; it answers 409 with its reason otherwise.
  *
  * @public
  */
@@ -58,8 +60,8 @@ export function availableActions(
   const { status } = workspace;
   return {
     start: status === 'stopped' || status === 'failed',
-    stop: status === 'running' || status === 'starting',
-    restart: status === 'running',
+    stop: status === 'running' || status === 'failed',
+    restart: status === 'running' || status === 'failed',
     upgrade:
       status === 'running' || status === 'stopped' || status === 'failed',
     delete: status !== 'deleting' && status !== 'deleted',

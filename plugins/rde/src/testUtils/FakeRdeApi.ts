@@ -130,7 +130,8 @@ const FIXED_TIME = '2025-01-02T03:04:05.000Z';
  * assert calls or replace an answer) whose default implementations enforce the backend's rules
  * (issue 3, the REST contract): blueprints filtered by ACL and hidden when `disabled`, `testing`
  * ones not launchable unless admin or trusted (403), unknown blueprints refused (400), the
- * per-user running limit on create and start (409 `WorkspaceLimitReachedError` with the quota),
+ * per-user running limit on create, start, restart and upgrade of an inactive workspace (409
+ * `WorkspaceLimitReachedError` with the quota), the statuses each operation is allowed from,
  * an optional launch rate limit (429), ownership (404 for another user's workspace unless
  * admin), admin-only routes (403), overrides that win over the YAML, and audit rows.
  */
@@ -231,7 +232,7 @@ export class FakeRdeApi implements RdeApi {
     const quota = this.quotaOf(owner);
     if (quota.running >= quota.limit) {
       throw new WorkspaceLimitReachedError({
-        message: `You already have ${quota.running} running workspaces, the most allowed (${quota.limit}). Stop or delete one first.`,
+        message: `Limit reached: you have ${quota.running} of ${quota.limit} running workspaces. Stop or delete one, then try again.`,
         quota,
       });
     }
@@ -321,7 +322,11 @@ export class FakeRdeApi implements RdeApi {
     async (request: CreateWorkspaceRequest): Promise<Workspace> => {
       const wanted = request.blueprint.toLowerCase();
       const admin = this.adminBlueprints.find(b =>
-        [b.ref, `${b.namespace}/${b.name}`, b.namespace === 'default' ? b.name : '']
+        [
+          b.ref,
+          `${b.namespace}/${b.name}`,
+          b.namespace === 'default' ? b.name : '',
+        ]
           .map(s => s.toLowerCase())
           .includes(wanted),
       );
@@ -410,11 +415,11 @@ export class FakeRdeApi implements RdeApi {
   );
 
   stopWorkspace = jest.fn(async (id: string) =>
-    this.operate(id, 'stop', ['running', 'starting'], 'stopping'),
+    this.operate(id, 'stop', ['running', 'failed'], 'stopping'),
   );
 
   restartWorkspace = jest.fn(async (id: string) =>
-    this.operate(id, 'restart', ['running'], 'stopping'),
+    this.operate(id, 'restart', ['running', 'failed'], 'starting'),
   );
 
   upgradeWorkspace = jest.fn(async (id: string) =>
@@ -422,12 +427,7 @@ export class FakeRdeApi implements RdeApi {
   );
 
   deleteWorkspace = jest.fn(async (id: string) =>
-    this.operate(
-      id,
-      'delete',
-      ['pending', 'starting', 'running', 'stopping', 'stopped', 'failed'],
-      'deleting',
-    ),
+    this.operate(id, 'delete', ['running', 'stopped', 'failed'], 'deleting'),
   );
 
   createTerminalTicket = jest.fn(

@@ -16,6 +16,11 @@ describe('Sidebar', () => {
           {
             listWorkspaces: async () => [],
             listBlueprints: async () => [],
+            getQuota: async () => ({ running: 0, limit: 3 }),
+            getCurrentUser: async () => ({
+              userRef: 'user:default/guest',
+              isAdmin: false,
+            }),
           } as any,
         ],
         [

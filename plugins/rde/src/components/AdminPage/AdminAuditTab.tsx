@@ -62,7 +62,9 @@ export function AdminAuditTab() {
         field: 'actorRef',
         render: r => (
           <>
-            <Typography variant="body2">{r.actorEmail ?? r.actorRef}</Typography>
+            <Typography variant="body2">
+              {r.actorEmail ?? r.actorRef}
+            </Typography>
             {r.actorEmail && (
               <Typography variant="caption" color="textSecondary">
                 {r.actorRef}
@@ -103,7 +105,11 @@ export function AdminAuditTab() {
     [rows.value],
   );
 
-  const field = (key: keyof typeof form, label: string, placeholder: string) => (
+  const field = (
+    key: keyof typeof form,
+    label: string,
+    placeholder: string,
+  ) => (
     <TextField
       label={label}
       placeholder={placeholder}
@@ -130,7 +136,12 @@ export function AdminAuditTab() {
     body = (
       <Table<AuditRecord>
         title={`Audit (newest ${AUDIT_ROW_LIMIT})`}
-        options={{ paging: true, pageSize: 20, search: false, padding: 'dense' }}
+        options={{
+          paging: true,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={data}
       />

@@ -50,8 +50,8 @@ export function AdminBlueprintsTab() {
   return (
     <Box data-testid="rde-admin-blueprints">
       <Typography variant="body2" color="textSecondary" paragraph>
-        Changes here are stored in the RDE database and win over the
-        blueprint's YAML until you reset them.
+        Changes here are stored in the RDE database and win over the blueprint's
+        YAML until you reset them.
       </Typography>
       {loaded.value.map(b => (
         <Box key={b.ref} mb={2}>

@@ -76,7 +76,9 @@ function fleet() {
 function rowNames(): string[] {
   return screen
     .queryAllByTestId(/^rde-admin-status-/)
-    .map(chip => chip.getAttribute('data-testid')!.slice('rde-admin-status-'.length))
+    .map(chip =>
+      chip.getAttribute('data-testid')!.slice('rde-admin-status-'.length),
+    )
     .sort();
 }
 
@@ -94,8 +96,12 @@ describe('AdminPage', () => {
     const api = fleet();
     await render(api);
     const table = await screen.findByTestId('rde-admin-workspaces');
-    expect(screen.getByTestId('rde-admin-count-running')).toHaveTextContent('2');
-    expect(screen.getByTestId('rde-admin-count-stopped')).toHaveTextContent('1');
+    expect(screen.getByTestId('rde-admin-count-running')).toHaveTextContent(
+      '2',
+    );
+    expect(screen.getByTestId('rde-admin-count-stopped')).toHaveTextContent(
+      '1',
+    );
     expect(screen.getByTestId('rde-admin-count-failed')).toHaveTextContent('1');
     expect(screen.getByTestId('rde-admin-count-total')).toHaveTextContent('4');
     expect(screen.getByTestId('rde-admin-count-blueprints')).toHaveTextContent(
@@ -299,7 +305,9 @@ describe('AdminPage', () => {
     fireEvent.click(screen.getByTestId('rde-admin-bp-save-python'));
     expect(
       await screen.findByTestId('rde-admin-bp-error-python'),
-    ).toHaveTextContent('The blueprint changed meanwhile; reload and try again');
+    ).toHaveTextContent(
+      'The blueprint changed meanwhile; reload and try again',
+    );
   });
 
   it('lists audit rows and filters them', async () => {
@@ -308,7 +316,9 @@ describe('AdminPage', () => {
     await api.startWorkspace('id-bob-web');
     await render(api, '/rde/admin/audit');
     const audit = await screen.findByTestId('rde-admin-audit');
-    expect(await within(audit).findByText('workspace-stop')).toBeInTheDocument();
+    expect(
+      await within(audit).findByText('workspace-stop'),
+    ).toBeInTheDocument();
     expect(within(audit).getByText('workspace-start')).toBeInTheDocument();
     expect(within(audit).getAllByText('admin@corp.example')).toHaveLength(2);
     expect(within(audit).getByText('ada-web')).toBeInTheDocument();
@@ -353,8 +363,12 @@ describe('AdminPage', () => {
     await render(api);
     await screen.findByTestId('rde-admin-workspaces');
     fireEvent.click(screen.getByTestId('rde-admin-tab-blueprints'));
-    expect(await screen.findByTestId('rde-admin-blueprints')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('rde-admin-blueprints'),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('rde-admin-tab-workspaces'));
-    expect(await screen.findByTestId('rde-admin-workspaces')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('rde-admin-workspaces'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,9 @@
-import { ErrorPanel, Progress, Table, type TableColumn } from '@backstage/core-components';
+import {
+  ErrorPanel,
+  Progress,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -95,7 +100,9 @@ export function AdminWorkspacesTab() {
         current
           ? {
               ...current,
-              items: current.items.map(w => (w.id === updated.id ? updated : w)),
+              items: current.items.map(w =>
+                w.id === updated.id ? updated : w,
+              ),
             }
           : current,
       );
@@ -198,7 +205,12 @@ export function AdminWorkspacesTab() {
       )}
       <Table<Workspace>
         title={`Workspaces (${value.items.length} of ${value.counts.total})`}
-        options={{ paging: true, pageSize: 20, search: false, padding: 'dense' }}
+        options={{
+          paging: true,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={data}
         emptyContent={

@@ -106,7 +106,12 @@ export function BlueprintOverrideEditor(props: BlueprintOverrideEditorProps) {
   return (
     <Card variant="outlined" data-testid={`rde-admin-bp-${name}`}>
       <CardContent>
-        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+        >
           <Typography variant="h6" component="h3">
             {blueprint.title || name}
           </Typography>
@@ -130,12 +135,14 @@ export function BlueprintOverrideEditor(props: BlueprintOverrideEditorProps) {
           color="textSecondary"
           data-testid={`rde-admin-bp-source-${name}`}
         >
-          YAML: {source.state}; access {listText(source.access, 'any signed-in user')};
-          trusted {listText(source.trustedUsers, 'nobody')}
+          YAML: {source.state}; access{' '}
+          {listText(source.access, 'any signed-in user')}; trusted{' '}
+          {listText(source.trustedUsers, 'nobody')}
         </Typography>
         {override && (
           <Typography variant="caption" color="textSecondary" display="block">
-            Override by {override.updatedBy} at {formatTime(override.updatedAt)}:{' '}
+            Override by {override.updatedBy} at {formatTime(override.updatedAt)}
+            :{' '}
             {[
               override.state !== undefined && `state ${override.state}`,
               override.access !== undefined &&
@@ -155,7 +162,10 @@ export function BlueprintOverrideEditor(props: BlueprintOverrideEditorProps) {
                 label="State"
                 value={form.state}
                 onChange={event =>
-                  setForm({ ...form, state: event.target.value as BlueprintState })
+                  setForm({
+                    ...form,
+                    state: event.target.value as BlueprintState,
+                  })
                 }
                 variant="outlined"
                 size="small"
@@ -176,7 +186,9 @@ export function BlueprintOverrideEditor(props: BlueprintOverrideEditorProps) {
               <TextField
                 label="Access rules"
                 value={form.access}
-                onChange={event => setForm({ ...form, access: event.target.value })}
+                onChange={event =>
+                  setForm({ ...form, access: event.target.value })
+                }
                 variant="outlined"
                 size="small"
                 fullWidth

@@ -37,8 +37,12 @@ describe('overrideForm', () => {
     });
     expect(parsed.access).toEqual(['corp.example']);
     expect(parsed.accessErrors).toHaveLength(2);
-    expect(parsed.accessErrors[0]).toMatch(/"\*\.corp\.example" contains a wildcard/);
-    expect(parsed.accessErrors[1]).toMatch(/"localhost" is not a valid domain rule/);
+    expect(parsed.accessErrors[0]).toMatch(
+      /"\*\.corp\.example" contains a wildcard/,
+    );
+    expect(parsed.accessErrors[1]).toMatch(
+      /"localhost" is not a valid domain rule/,
+    );
     expect(parsed.trustedUserErrors).toEqual([
       'Trusted user "a@b@c.example" is not a single email address; write one address like "someone@corp.example" per line',
     ]);
@@ -59,7 +63,10 @@ describe('overrideForm', () => {
     // Same rules in another order and case are the YAML's.
     expect(
       overrideRequest(
-        { ...yaml, source: { ...yaml.source, access: ['a@x.example', 'corp.example'] } },
+        {
+          ...yaml,
+          source: { ...yaml.source, access: ['a@x.example', 'corp.example'] },
+        },
         parseOverrideForm({ ...form, access: 'Corp.Example\nA@X.example' }),
       ),
     ).toBeUndefined();
@@ -69,7 +76,11 @@ describe('overrideForm', () => {
     const overridden = {
       ...yaml,
       state: 'testing' as const,
-      override: { state: 'testing' as const, updatedBy: 'user:default/admin', updatedAt: '' },
+      override: {
+        state: 'testing' as const,
+        updatedBy: 'user:default/admin',
+        updatedAt: '',
+      },
     };
     const form = formFromBlueprint(overridden);
     expect(formChanged(overridden, parseOverrideForm(form))).toBe(false);

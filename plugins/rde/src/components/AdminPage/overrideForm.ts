@@ -23,7 +23,9 @@ export interface OverrideFormValues {
  *
  * @public
  */
-export function formFromBlueprint(blueprint: AdminBlueprint): OverrideFormValues {
+export function formFromBlueprint(
+  blueprint: AdminBlueprint,
+): OverrideFormValues {
   return {
     state: blueprint.state,
     access: blueprint.access.join('\n'),
@@ -63,7 +65,9 @@ function unique(values: string[]): string[] {
  *
  * @public
  */
-export function parseOverrideForm(form: OverrideFormValues): ParsedOverrideForm {
+export function parseOverrideForm(
+  form: OverrideFormValues,
+): ParsedOverrideForm {
   const access: string[] = [];
   const accessErrors: string[] = [];
   for (const line of lines(form.access)) {

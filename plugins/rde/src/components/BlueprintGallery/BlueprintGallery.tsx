@@ -44,8 +44,7 @@ export function BlueprintGallery(props: BlueprintGalleryProps) {
   if (!blueprints.value || blueprints.value.length === 0) {
     return (
       <Alert severity="info" data-testid="rde-gallery-empty">
-        There is no blueprint you may launch. Ask your platform team for
-        access.
+        There is no blueprint you may launch. Ask your platform team for access.
       </Alert>
     );
   }

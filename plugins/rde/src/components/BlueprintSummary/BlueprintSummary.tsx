@@ -69,7 +69,11 @@ export function BlueprintSummary(props: BlueprintSummaryProps) {
     ? override.ref
     : override?.ref || blueprint.repository?.ref;
   return (
-    <Box component="dl" className={classes.list} data-testid="rde-blueprint-summary">
+    <Box
+      component="dl"
+      className={classes.list}
+      data-testid="rde-blueprint-summary"
+    >
       <Row term="Image" field="image">
         {blueprint.image}
       </Row>

@@ -2,6 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Blueprint } from '@rde-portal/plugin-rde-common';
 import { rdeApiRef } from '../../api/RdeApi';
+import { WorkspaceLimitReachedError } from '../../api/RdeApiError';
 import {
   FakeRdeApi,
   makeBlueprint,
@@ -92,7 +93,9 @@ describe('LaunchWorkspaceDialog', () => {
     fireEvent.click(await screen.findByTestId('rde-blueprint-shell'));
     // The shell blueprint clones nothing: no branch to choose.
     expect(screen.queryByTestId('rde-workspace-ref')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('rde-summary-repository')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('rde-summary-repository'),
+    ).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByTestId('rde-blueprint-node'));
     const summary = screen.getByTestId('rde-blueprint-summary');
@@ -220,14 +223,33 @@ describe('LaunchWorkspaceDialog', () => {
     const { onCreated, onClose } = await render(api, { blueprint: shell });
     fireEvent.click(screen.getByTestId('rde-create-workspace'));
     expect(await screen.findByTestId('rde-launch-error')).toHaveTextContent(
-      'You already have 2 running workspaces, the most allowed (2).',
+      'Limit reached: you have 2 of 2 running workspaces. Stop or delete one, then try again.',
     );
-    expect(screen.getByTestId('rde-launch-error-hint')).toHaveTextContent(
-      'You have 2 of 2 workspaces running. Stop or delete one, then launch again.',
-    );
+    // The message names the quota already; it is not repeated.
+    expect(
+      screen.queryByTestId('rde-launch-error-hint'),
+    ).not.toBeInTheDocument();
     expect(onCreated).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
     expect(api.workspaces).toHaveLength(3);
+  });
+
+  it('adds the quota when the 409 message does not name it', async () => {
+    const api = new FakeRdeApi({ blueprints: [shell] });
+    api.createWorkspace.mockRejectedValueOnce(
+      new WorkspaceLimitReachedError({
+        message: 'Running limit reached',
+        quota: { running: 3, limit: 3 },
+      }),
+    );
+    await render(api, { blueprint: shell });
+    fireEvent.click(screen.getByTestId('rde-create-workspace'));
+    expect(await screen.findByTestId('rde-launch-error')).toHaveTextContent(
+      'Running limit reached',
+    );
+    expect(screen.getByTestId('rde-launch-error-hint')).toHaveTextContent(
+      'You have 3 of 3 workspaces running. Stop or delete one, then launch again.',
+    );
   });
 
   it('says when to try again after the launch rate limit (429)', async () => {

@@ -7,7 +7,8 @@ import { errorMessage } from '../../lib/errorMessage';
 /**
  * What to tell a person whose launch (or start) was refused: the backend's message, and what to
  * do next when the refusal says so: the quota of a 409 limit refusal ("You have 3 of 3 workspaces
- * running…") or the wait of a 429 ("Try again in 42 seconds.").
+ * running…", unless the message already names both numbers) or the wait of a 429 ("Try again in
+ * 42 seconds.").
  *
  * @public
  */
@@ -18,6 +19,9 @@ export function launchErrorText(error: unknown): {
   const message = errorMessage(error);
   if (error instanceof WorkspaceLimitReachedError) {
     const { running, limit } = error.quota;
+    if (message.includes(`${running} of ${limit}`)) {
+      return { message };
+    }
     return {
       message,
       hint: `You have ${running} of ${limit} workspaces running. Stop or delete one, then launch again.`,

@@ -21,8 +21,15 @@ export function ConfirmActionDialog(props: {
   onCancel(): void;
   onConfirm(): void;
 }) {
-  const { open, title, text, confirmLabel, confirmTestId, onCancel, onConfirm } =
-    props;
+  const {
+    open,
+    title,
+    text,
+    confirmLabel,
+    confirmTestId,
+    onCancel,
+    onConfirm,
+  } = props;
   return (
     <Dialog
       open={open}

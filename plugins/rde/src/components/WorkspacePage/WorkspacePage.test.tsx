@@ -71,9 +71,9 @@ describe('WorkspacePage', () => {
       ],
     });
     await render(api, '/rde/workspaces/id-demo');
-    expect(await screen.findByTestId('rde-workspace-progress')).toHaveTextContent(
-      'Upgrading…',
-    );
+    expect(
+      await screen.findByTestId('rde-workspace-progress'),
+    ).toHaveTextContent('Upgrading…');
     expect(screen.getByTestId('rde-terminal-unavailable')).toHaveTextContent(
       'The workspace is starting; the terminal opens once it is running.',
     );
@@ -85,9 +85,9 @@ describe('WorkspacePage', () => {
     });
     await render(api, '/rde/workspaces/id-demo');
     fireEvent.click(await screen.findByTestId('rde-restart-demo'));
-    expect(await screen.findByTestId('rde-workspace-progress')).toHaveTextContent(
-      'Restarting…',
-    );
+    expect(
+      await screen.findByTestId('rde-workspace-progress'),
+    ).toHaveTextContent('Restarting…');
     expect(api.restartWorkspace).toHaveBeenCalledWith('id-demo');
     expect(screen.queryByTestId('rde-terminal')).not.toBeInTheDocument();
   });
@@ -105,10 +105,14 @@ describe('WorkspacePage', () => {
       ],
     });
     await render(api, '/rde/workspaces/id-demo');
-    expect(await screen.findByTestId('rde-workspace-message')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('rde-workspace-message'),
+    ).toHaveTextContent(
       'The image node:99 does not exist; change the blueprint and upgrade',
     );
-    expect(screen.queryByTestId('rde-workspace-progress')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('rde-workspace-progress'),
+    ).not.toBeInTheDocument();
     expect(screen.getByTestId('rde-start-demo')).toBeInTheDocument();
     expect(screen.getByTestId('rde-upgrade-demo')).toBeInTheDocument();
   });
@@ -129,7 +133,9 @@ describe('WorkspacePage', () => {
   it('explains a workspace that cannot be loaded', async () => {
     const api = new FakeRdeApi();
     await render(api, '/rde/workspaces/nope');
-    expect(await screen.findByTestId('rde-workspace-not-found')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('rde-workspace-not-found'),
+    ).toHaveTextContent(
       'Could not load the workspace: No workspace nope. It was deleted, or it belongs to someone else',
     );
   });
@@ -152,7 +158,9 @@ describe('WorkspacePage', () => {
     api.getWorkspace.mockRejectedValue(new Error('backend unavailable'));
     await render(api, '/rde/workspaces/id-x');
     expect(
-      await screen.findByText(/Could not load the workspace: backend unavailable/),
+      await screen.findByText(
+        /Could not load the workspace: backend unavailable/,
+      ),
     ).toBeInTheDocument();
   });
 

@@ -142,7 +142,9 @@ export function WorkspaceView(props: WorkspaceViewProps) {
     (workspace.status === 'deleting' &&
       error instanceof RdeApiError &&
       error.statusCode === 404);
-  const shown: Workspace = gone ? { ...workspace, status: 'deleted' } : workspace;
+  const shown: Workspace = gone
+    ? { ...workspace, status: 'deleted' }
+    : workspace;
   const progress = workspaceProgressLabel(shown);
 
   return (
@@ -210,7 +212,9 @@ export function WorkspaceView(props: WorkspaceViewProps) {
                 owner: shown.ownerEmail
                   ? `${shown.owner} (${shown.ownerEmail})`
                   : shown.owner,
-                ...(shown.operation ? { 'last operation': shown.operation } : {}),
+                ...(shown.operation
+                  ? { 'last operation': shown.operation }
+                  : {}),
                 created: formatTime(shown.createdAt),
                 updated: formatTime(shown.updatedAt),
               }}

@@ -73,7 +73,7 @@ describe('WorkspacesPage', () => {
       'Restarting…',
     );
     expect(screen.getByTestId('rde-status-alpha')).toHaveTextContent(
-      'stopping',
+      'starting',
     );
     expect(api.restartWorkspace).toHaveBeenCalledWith('id-alpha');
 
@@ -100,9 +100,7 @@ describe('WorkspacesPage', () => {
       '1 of 2 running',
     );
     expect(screen.queryByTestId('rde-quota-reached')).not.toBeInTheDocument();
-    expect(
-      await screen.findByTestId('rde-gallery-launch-shell'),
-    ).toBeEnabled();
+    expect(await screen.findByTestId('rde-gallery-launch-shell')).toBeEnabled();
 
     fireEvent.click(screen.getByTestId('rde-start-beta'));
     await waitFor(() =>
@@ -134,7 +132,7 @@ describe('WorkspacesPage', () => {
     fireEvent.click(await screen.findByTestId('rde-start-beta'));
     expect(
       await screen.findByText(
-        'Could not start workspace beta: You already have 1 running workspaces, the most allowed (1). Stop or delete one first. You have 1 of 1 workspaces running. Stop or delete one, then launch again.',
+        'Could not start workspace beta: Limit reached: you have 1 of 1 running workspaces. Stop or delete one, then try again.',
       ),
     ).toBeInTheDocument();
     expect(api.workspaces[1].status).toBe('stopped');
@@ -187,9 +185,9 @@ describe('WorkspacesPage', () => {
       blueprints: [makeBlueprint({ name: 'beta', state: 'testing' })],
     });
     await render(api);
-    expect(await screen.findByTestId('rde-gallery-badge-beta')).toHaveTextContent(
-      'Testing',
-    );
+    expect(
+      await screen.findByTestId('rde-gallery-badge-beta'),
+    ).toHaveTextContent('Testing');
     expect(screen.getByTestId('rde-gallery-launch-beta')).toBeEnabled();
   });
 
@@ -237,6 +235,7 @@ describe('WorkspacesPage', () => {
       workspaces: [
         makeWorkspace({ name: 'alpha', status: 'running' }),
         makeWorkspace({ name: 'beta', status: 'stopped' }),
+        makeWorkspace({ name: 'gamma', status: 'failed' }),
       ],
     });
     await render(api);
@@ -257,15 +256,32 @@ describe('WorkspacesPage', () => {
     );
     expect(api.startWorkspace).toHaveBeenCalledWith('id-beta');
 
-    fireEvent.click(screen.getByTestId('rde-delete-beta'));
+    fireEvent.click(screen.getByTestId('rde-delete-gamma'));
     expect(api.deleteWorkspace).not.toHaveBeenCalled(); // asks first
     fireEvent.click(await screen.findByTestId('rde-confirm-delete'));
     await waitFor(() =>
-      expect(screen.getByTestId('rde-status-beta')).toHaveTextContent(
+      expect(screen.getByTestId('rde-status-gamma')).toHaveTextContent(
         'deleting',
       ),
     );
-    expect(api.deleteWorkspace).toHaveBeenCalledWith('id-beta');
+    expect(api.deleteWorkspace).toHaveBeenCalledWith('id-gamma');
+  });
+
+  it('says why the backend refused to delete a workspace in the middle of an operation', async () => {
+    const api = new FakeRdeApi({
+      workspaces: [makeWorkspace({ name: 'alpha', status: 'starting' })],
+    });
+    await render(api);
+    fireEvent.click(await screen.findByTestId('rde-delete-alpha'));
+    fireEvent.click(await screen.findByTestId('rde-confirm-delete'));
+    expect(
+      await screen.findByText(
+        'Could not delete workspace alpha: Workspace alpha is starting; it cannot delete now',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('rde-status-alpha')).toHaveTextContent(
+      'starting',
+    );
   });
 
   it('shows the backend message when an action fails', async () => {

@@ -62,9 +62,10 @@ export function WorkspacesPage() {
   const user = useRdeUser();
   // Without a blueprint the dialog offers the choice; the blueprint outlives `open` so the
   // dialog keeps its content while it fades out.
-  const [launch, setLaunch] = useState<{ open: boolean; blueprint?: Blueprint }>(
-    { open: false },
-  );
+  const [launch, setLaunch] = useState<{
+    open: boolean;
+    blueprint?: Blueprint;
+  }>({ open: false });
   const load = useCallback(async (): Promise<MyWorkspaces> => {
     const [workspaces, quota] = await Promise.all([
       rdeApi.listWorkspaces(),

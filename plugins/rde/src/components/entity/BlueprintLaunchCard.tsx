@@ -76,8 +76,8 @@ export function BlueprintLaunchCard(props: BlueprintLaunchCardProps) {
     body =
       error instanceof RdeApiError && error.statusCode === 404 ? (
         <Alert severity="info" data-testid="rde-entity-blueprint-unavailable">
-          You may not launch blueprint {name.namespace}/{name.name}: it does
-          not exist, is disabled, or its access rules do not include you.
+          You may not launch blueprint {name.namespace}/{name.name}: it does not
+          exist, is disabled, or its access rules do not include you.
         </Alert>
       ) : (
         <Alert severity="error">

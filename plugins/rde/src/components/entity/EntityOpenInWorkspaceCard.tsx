@@ -23,7 +23,9 @@ export function EntityOpenInWorkspaceCard() {
   const { entity } = useEntity();
   const annotation = entity.metadata.annotations?.[RDE_ANNOTATIONS.blueprint];
   if (!annotation?.trim()) {
-    return <MissingAnnotationEmptyState annotation={RDE_ANNOTATIONS.blueprint} />;
+    return (
+      <MissingAnnotationEmptyState annotation={RDE_ANNOTATIONS.blueprint} />
+    );
   }
   let blueprint;
   try {

@@ -66,7 +66,11 @@ const nodeWeb = makeBlueprint({
 describe('EntityLaunchWorkspaceCard', () => {
   it("launches the page's blueprint and goes to the new workspace", async () => {
     const api = new FakeRdeApi({ blueprints: [nodeWeb] });
-    await render(api, template('node-web', 'web'), <EntityLaunchWorkspaceCard />);
+    await render(
+      api,
+      template('node-web', 'web'),
+      <EntityLaunchWorkspaceCard />,
+    );
 
     expect(await screen.findByTestId('rde-summary-image')).toHaveTextContent(
       'node:24',
@@ -115,7 +119,11 @@ describe('EntityLaunchWorkspaceCard', () => {
       limit: 1,
       workspaces: [makeWorkspace({ name: 'busy', status: 'running' })],
     });
-    await render(api, template('node-web', 'web'), <EntityLaunchWorkspaceCard />);
+    await render(
+      api,
+      template('node-web', 'web'),
+      <EntityLaunchWorkspaceCard />,
+    );
     expect(await screen.findByTestId('rde-entity-launch')).toBeDisabled();
     expect(screen.getByTestId('rde-entity-launch-reason')).toHaveTextContent(
       'You have reached your limit of 1 running workspace.',
@@ -148,9 +156,9 @@ describe('EntityOpenInWorkspaceCard', () => {
       }),
       <EntityOpenInWorkspaceCard />,
     );
-    expect(await screen.findByTestId('rde-summary-repository')).toHaveTextContent(
-      'https://git.example.com/shop/storefront/',
-    );
+    expect(
+      await screen.findByTestId('rde-summary-repository'),
+    ).toHaveTextContent('https://git.example.com/shop/storefront/');
     fireEvent.click(screen.getByTestId('rde-entity-open-in-workspace'));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByTestId('rde-create-workspace'));
@@ -171,7 +179,9 @@ describe('EntityOpenInWorkspaceCard', () => {
   });
 
   it("uses the blueprint's repository when the component has no URL source", async () => {
-    const api = new FakeRdeApi({ blueprints: [makeBlueprint({ name: 'shell' })] });
+    const api = new FakeRdeApi({
+      blueprints: [makeBlueprint({ name: 'shell' })],
+    });
     await render(
       api,
       component({
@@ -190,9 +200,7 @@ describe('EntityOpenInWorkspaceCard', () => {
     expect(api.createWorkspace).toHaveBeenCalledWith({
       blueprint: 'template:default/shell',
     });
-    expect(
-      screen.getByText(/has no URL source location/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/has no URL source location/)).toBeInTheDocument();
   });
 
   it('explains an annotation that names something else than a blueprint', async () => {
