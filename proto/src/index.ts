@@ -20,6 +20,7 @@ export {
 } from './SessionChannel';
 export { TUNNEL_METADATA } from './metadata';
 export { isLoopbackHost } from './loopback';
+export type { WorkspaceDeployment } from './workspaceDeployment';
 export type {
   AgentMessage,
   AgentMessage__Output,

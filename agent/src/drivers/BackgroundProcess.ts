@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { endGroupMembers, signalGroup } from './processGroup';
 
 /** Grace between SIGTERM and SIGKILL when a background process is ended, ms. */
 export const BACKGROUND_KILL_GRACE_MS = 2000;
@@ -94,7 +95,7 @@ export class BackgroundProcess {
   /**
    * Ends the process group: SIGTERM, then SIGKILL once the leader exited or after
    * {@link BACKGROUND_KILL_GRACE_MS} — members that outlived the leader are not left behind.
-   * Resolves when the leader has exited.
+   * Resolves when no process of the group is left.
    */
   async stop(graceMs = BACKGROUND_KILL_GRACE_MS): Promise<void> {
     const pid = this.child.pid;
@@ -110,13 +111,6 @@ export class BackgroundProcess {
     clearTimeout(timer);
     signalGroup(pid, 'SIGKILL');
     await this.exited;
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is gone.
+    await endGroupMembers(pid);
   }
 }

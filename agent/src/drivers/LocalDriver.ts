@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { spawn as spawnPty, type IPty } from 'node-pty';
 import { BackgroundProcess } from './BackgroundProcess';
+import { endGroupMembers, signalGroup } from './processGroup';
 import { findBubblewrap, sandboxedCommand } from './bubblewrap';
 import { DEFAULT_CLONE_TIMEOUT_MS, gitClone, redactUrl } from './gitClone';
 import { LocalSecretStore } from './LocalSecretStore';
@@ -541,18 +542,8 @@ export function endPty(pty: IPty): Promise<void> {
     pty.onExit(() => {
       done = true;
       clearTimeout(timer);
-      resolve();
+      endGroupMembers(pty.pid).then(resolve);
     });
     signalGroup(pty.pid, 'SIGHUP');
   });
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  for (const target of [-pid, pid]) {
-    try {
-      process.kill(target, signal);
-    } catch {
-      // Already gone.
-    }
-  }
 }

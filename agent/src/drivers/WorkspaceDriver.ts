@@ -1,31 +1,11 @@
+import type { WorkspaceDeployment } from '@rde-portal/tunnel';
 import type { IPty } from 'node-pty';
 
 /**
- * What a driver deploys for `create` and `upgrade` (the control plane's `WorkspaceSpec`, a
- * blueprint resolved for one workspace):
- *
- * - `env`: plain variables, name → value.
- * - `secretEnv`: variable name → secret name, resolved in the driver's own secret store (the
- *   `local` driver: files under `<dataDir>/secrets/`); values never cross the tunnel.
- * - `repository`: git repository cloned into the workspace when it is created (`ref`: branch or
- *   tag; the default branch when absent).
- * - `startupCommand`: shell command run in the background whenever the workspace starts.
- * - `resources`: Kubernetes quantities (`cpu` "2" / "500m", `memory` and `storage` "2Gi"); the
- *   `local` driver records them but cannot enforce them.
- * - `ports`: TCP ports the workspace serves for preview.
+ * What a driver deploys for `create` and `upgrade`: the control plane's
+ * {@link WorkspaceDeployment} (fields documented there).
  */
-export interface WorkspaceSpec {
-  workspaceId: string;
-  name: string;
-  owner: string;
-  image: string;
-  env: Record<string, string>;
-  secretEnv: Record<string, string>;
-  repository?: { url: string; ref?: string };
-  startupCommand?: string;
-  resources: { cpu: string; memory: string; storage: string };
-  ports: number[];
-}
+export type WorkspaceSpec = WorkspaceDeployment;
 
 /** A driver's view of a workspace. */
 export interface WorkspaceState {

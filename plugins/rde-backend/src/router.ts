@@ -341,52 +341,39 @@ export async function createRouter(
     });
   };
 
-  router.put(overridePath, async (req, res) => {
-    const actor = await admin(req);
-    const ref = normalizeBlueprintRef(
-      `template:${req.params.namespace}/${req.params.name}`,
-    );
-    const change = parseInput(blueprintOverrideBody, req.body);
-    const result = await audit.action(
-      {
-        eventId: 'blueprint-override',
-        severityLevel: 'high',
-        request: req,
-        actor,
-        meta: { blueprint: ref, ...change },
-        subject: { blueprint: ref },
-      },
-      async () => {
-        await adminBlueprint(actor, ref); // 404 before writing anything
-        await overrides.put(ref, { ...change, updatedBy: actor.userRef });
-        return adminBlueprint(actor, ref);
-      },
-    );
-    res.json(result);
-  });
-
-  router.delete(overridePath, async (req, res) => {
-    const actor = await admin(req);
-    const ref = normalizeBlueprintRef(
-      `template:${req.params.namespace}/${req.params.name}`,
-    );
-    const result = await audit.action(
-      {
-        eventId: 'blueprint-override-reset',
-        severityLevel: 'high',
-        request: req,
-        actor,
-        meta: { blueprint: ref },
-        subject: { blueprint: ref },
-      },
-      async () => {
-        await adminBlueprint(actor, ref);
-        await overrides.delete(ref);
-        return adminBlueprint(actor, ref);
-      },
-    );
-    res.json(result);
-  });
+  // PUT stores an override, DELETE resets the blueprint to its YAML; both answer the result.
+  for (const method of ['put', 'delete'] as const) {
+    router[method](overridePath, async (req, res) => {
+      const actor = await admin(req);
+      const ref = normalizeBlueprintRef(
+        `template:${req.params.namespace}/${req.params.name}`,
+      );
+      const change =
+        method === 'put'
+          ? parseInput(blueprintOverrideBody, req.body)
+          : undefined;
+      const result = await audit.action(
+        {
+          eventId: change ? 'blueprint-override' : 'blueprint-override-reset',
+          severityLevel: 'high',
+          request: req,
+          actor,
+          meta: { blueprint: ref, ...change },
+          subject: { blueprint: ref },
+        },
+        async () => {
+          await adminBlueprint(actor, ref); // 404 before writing anything
+          if (change) {
+            await overrides.put(ref, { ...change, updatedBy: actor.userRef });
+          } else {
+            await overrides.delete(ref);
+          }
+          return adminBlueprint(actor, ref);
+        },
+      );
+      res.json(result);
+    });
+  }
 
   router.get('/admin/audit', async (req, res) => {
     await admin(req);

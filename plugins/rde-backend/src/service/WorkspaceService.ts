@@ -64,12 +64,51 @@ export interface WorkspaceOperation {
 /** Default deadline of one lifecycle command: 60 000 ms (the AgentGateway default). */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 60_000;
 
-/** Statuses from which each operation may begin without waiting. */
-const STARTABLE: readonly WorkspaceStatus[] = ['stopped', 'failed'];
-const STOPPABLE: readonly WorkspaceStatus[] = ['running', 'failed'];
-const DELETABLE: readonly WorkspaceStatus[] = ['running', 'stopped', 'failed'];
-const RESTARTABLE: readonly WorkspaceStatus[] = ['running', 'failed'];
-const UPGRADABLE: readonly WorkspaceStatus[] = ['running', 'stopped', 'failed'];
+/**
+ * How each operation on an existing workspace runs: the permission it needs, the statuses it may
+ * begin from without waiting, the status it holds while the agent works, and the one it aims for.
+ */
+const OPERATIONS = {
+  start: {
+    permission: rdeWorkspaceUsePermission,
+    allowedFrom: ['stopped', 'failed'],
+    inFlight: 'starting',
+    target: 'running',
+  },
+  stop: {
+    permission: rdeWorkspaceUsePermission,
+    allowedFrom: ['running', 'failed'],
+    inFlight: 'stopping',
+    target: 'stopped',
+  },
+  restart: {
+    permission: rdeWorkspaceUsePermission,
+    allowedFrom: ['running', 'failed'],
+    inFlight: 'starting',
+    target: 'running',
+  },
+  upgrade: {
+    permission: rdeWorkspaceUsePermission,
+    allowedFrom: ['running', 'stopped', 'failed'],
+    inFlight: 'starting',
+    target: 'running',
+  },
+  delete: {
+    permission: rdeWorkspaceDeletePermission,
+    allowedFrom: ['running', 'stopped', 'failed'],
+    inFlight: 'deleting',
+    target: 'deleted',
+  },
+} as const satisfies Record<
+  Exclude<LifecycleAction, 'create'>,
+  {
+    permission: RdeWorkspacePermission;
+    allowedFrom: readonly WorkspaceStatus[];
+    inFlight: WorkspaceStatus;
+    target: WorkspaceStatus;
+  }
+>;
+
 /** Statuses an in-flight operation holds; a row stuck in one longer than `staleAfterMs` (e.g.
  * because the backend restarted mid-command) may be acted on again. */
 const TRANSITIONAL: readonly WorkspaceStatus[] = [
@@ -287,13 +326,7 @@ export class WorkspaceService {
    *   `rde.workspace.use`); ConflictError when its status does not allow starting.
    */
   async start(actor: Actor, id: string): Promise<WorkspaceOperation> {
-    return this.begin(actor, id, {
-      action: 'start',
-      permission: rdeWorkspaceUsePermission,
-      allowedFrom: STARTABLE,
-      inFlight: 'starting',
-      target: 'running',
-    });
+    return this.begin(actor, id, 'start');
   }
 
   /**
@@ -304,13 +337,7 @@ export class WorkspaceService {
    *   WorkspaceLimitReachedError when a failed workspace would exceed the running limit.
    */
   async restart(actor: Actor, id: string): Promise<WorkspaceOperation> {
-    return this.begin(actor, id, {
-      action: 'restart',
-      permission: rdeWorkspaceUsePermission,
-      allowedFrom: RESTARTABLE,
-      inFlight: 'starting',
-      target: 'running',
-    });
+    return this.begin(actor, id, 'restart');
   }
 
   /**
@@ -323,36 +350,29 @@ export class WorkspaceService {
    *   workspace at the running limit.
    */
   async upgrade(actor: Actor, id: string): Promise<WorkspaceOperation> {
-    return this.begin(actor, id, {
-      action: 'upgrade',
-      permission: rdeWorkspaceUsePermission,
-      allowedFrom: UPGRADABLE,
-      inFlight: 'starting',
-      target: 'running',
-      command: async workspace => {
-        const blueprint = await this.blueprints.get(workspace.blueprint);
-        if (!blueprint || blueprint.state === 'disabled') {
-          throw new ConflictError(
-            `Workspace '${workspace.name}' cannot be upgraded: its blueprint '${
-              workspace.blueprint
-            }' ${
-              blueprint ? 'is disabled' : 'no longer exists or is invalid'
-            }. Keep using it as it is, or create a new workspace from another blueprint.`,
-          );
-        }
-        const decision = decideBlueprintAccess(actor, blueprint);
-        if (!decision.launchable) {
-          throw new NotAllowedError(decision.reason);
-        }
-        return {
-          action: 'upgrade',
-          ...deploymentOf(
-            workspace,
-            blueprint,
-            chooseRepository(blueprint, undefined),
-          ),
-        };
-      },
+    return this.begin(actor, id, 'upgrade', async workspace => {
+      const blueprint = await this.blueprints.get(workspace.blueprint);
+      if (!blueprint || blueprint.state === 'disabled') {
+        throw new ConflictError(
+          `Workspace '${workspace.name}' cannot be upgraded: its blueprint '${
+            workspace.blueprint
+          }' ${
+            blueprint ? 'is disabled' : 'no longer exists or is invalid'
+          }. Keep using it as it is, or create a new workspace from another blueprint.`,
+        );
+      }
+      const decision = decideBlueprintAccess(actor, blueprint);
+      if (!decision.launchable) {
+        throw new NotAllowedError(decision.reason);
+      }
+      return {
+        action: 'upgrade',
+        ...deploymentOf(
+          workspace,
+          blueprint,
+          chooseRepository(blueprint, undefined),
+        ),
+      };
     });
   }
 
@@ -363,13 +383,7 @@ export class WorkspaceService {
    * @throws NotFoundError; NotAllowedError (`rde.workspace.use`); ConflictError.
    */
   async stop(actor: Actor, id: string): Promise<WorkspaceOperation> {
-    return this.begin(actor, id, {
-      action: 'stop',
-      permission: rdeWorkspaceUsePermission,
-      allowedFrom: STOPPABLE,
-      inFlight: 'stopping',
-      target: 'stopped',
-    });
+    return this.begin(actor, id, 'stop');
   }
 
   /**
@@ -380,13 +394,7 @@ export class WorkspaceService {
    *   operation on it is in flight.
    */
   async delete(actor: Actor, id: string): Promise<WorkspaceOperation> {
-    return this.begin(actor, id, {
-      action: 'delete',
-      permission: rdeWorkspaceDeletePermission,
-      allowedFrom: DELETABLE,
-      inFlight: 'deleting',
-      target: 'deleted',
-    });
+    return this.begin(actor, id, 'delete');
   }
 
   /**
@@ -439,16 +447,11 @@ export class WorkspaceService {
   private async begin(
     actor: Actor,
     id: string,
-    op: {
-      action: Exclude<LifecycleAction, 'create' | 'upgrade'> | 'upgrade';
-      permission: RdeWorkspacePermission;
-      allowedFrom: readonly WorkspaceStatus[];
-      inFlight: WorkspaceStatus;
-      target: WorkspaceStatus;
-      /** Builds the agent command (checks may throw before anything changes). */
-      command?: (workspace: Workspace) => Promise<WorkspaceCommand>;
-    },
+    action: keyof typeof OPERATIONS,
+    /** Builds the agent command (checks may throw before anything changes); upgrade only. */
+    buildCommand?: (workspace: Workspace) => Promise<WorkspaceCommand>,
   ): Promise<WorkspaceOperation> {
+    const op = { action, ...OPERATIONS[action] };
     const current = await this.access.requireWorkspace(
       actor,
       op.permission,
@@ -457,12 +460,17 @@ export class WorkspaceService {
     const stuck =
       TRANSITIONAL.includes(current.status) &&
       Date.now() - Date.parse(current.updatedAt) > this.staleAfterMs;
-    if (!op.allowedFrom.includes(current.status) && !stuck) {
+    if (
+      !(op.allowedFrom as readonly WorkspaceStatus[]).includes(
+        current.status,
+      ) &&
+      !stuck
+    ) {
       throw new ConflictError(conflictMessage(current, op.action));
     }
     let command: WorkspaceCommand;
-    if (op.command) {
-      command = await op.command(current);
+    if (buildCommand) {
+      command = await buildCommand(current);
     } else if (op.action === 'upgrade') {
       throw new Error('upgrade needs a command builder');
     } else {
