@@ -43,6 +43,18 @@ describe('workspaces in the catalog and the scaffolder', () => {
     await stack?.stop();
   });
 
+  it("knows the signed-in user's email from their catalog User entity", async () => {
+    const me = await eventually('the email of the guest', async () => {
+      const { body } = await stack.api('GET', '/me');
+      return body?.email ? body : undefined;
+    });
+    expect(me).toEqual({
+      userRef: 'user:development/guest',
+      email: 'guest@corp.example',
+      isAdmin: true,
+    });
+  });
+
   it('emits a workspace as a Resource entity while it exists', async () => {
     const created = await stack.api('POST', '/workspaces', {
       blueprint: E2E_BLUEPRINT,
@@ -75,6 +87,7 @@ describe('workspaces in the catalog and the scaffolder', () => {
       },
       spec: { type: 'rde-workspace', owner: 'user:development/guest' },
     });
+    expect(created.body.ownerEmail).toBe('guest@corp.example');
     expect(entity.relations).toEqual(
       expect.arrayContaining([
         { type: 'ownedBy', targetRef: 'user:development/guest' },

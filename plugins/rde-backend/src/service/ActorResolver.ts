@@ -11,16 +11,19 @@ import type { Actor } from './Actor';
 
 /** How long a user's email read from the catalog is reused, ms. */
 const EMAIL_TTL_MS = 30_000;
+/** How long "no email" is reused: short, so a user entity the catalog ingests later counts soon. */
+const NO_EMAIL_TTL_MS = 3_000;
 
 /**
  * Turns an HTTP request into an {@link Actor}: user credentials from `httpAuth`, ownership refs
  * from `userInfo`, admin flag from `rde.admins`, email from the user's catalog entity
- * (`spec.profile.email`, read with the plugin's own service credentials and cached for 30 s).
+ * (`spec.profile.email`, read with the plugin's own service credentials; an email is reused for
+ * 30 s, its absence for 3 s).
  */
 export class ActorResolver {
   private readonly emails = new Map<
     string,
-    { at: number; email: Promise<string | undefined> }
+    { at: number; ttlMs: number; email: Promise<string | undefined> }
   >();
 
   constructor(
@@ -66,15 +69,26 @@ export class ActorResolver {
   private emailOf(userRef: string): Promise<string | undefined> {
     const now = Date.now();
     const cached = this.emails.get(userRef);
-    if (cached && now - cached.at < EMAIL_TTL_MS) {
+    if (cached && now - cached.at < cached.ttlMs) {
       return cached.email;
     }
-    const email = this.lookUpEmail(userRef).catch(() => {
-      this.emails.delete(userRef);
-      return undefined;
-    });
-    this.emails.set(userRef, { at: now, email });
-    return email;
+    const entry = {
+      at: now,
+      ttlMs: EMAIL_TTL_MS,
+      email: Promise.resolve<string | undefined>(undefined),
+    };
+    entry.email = this.lookUpEmail(userRef).then(
+      email => {
+        if (!email) entry.ttlMs = NO_EMAIL_TTL_MS;
+        return email;
+      },
+      () => {
+        entry.ttlMs = 0; // a failed lookup is not reused
+        return undefined;
+      },
+    );
+    this.emails.set(userRef, entry);
+    return entry.email;
   }
 
   private async lookUpEmail(userRef: string): Promise<string | undefined> {
