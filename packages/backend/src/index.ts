@@ -29,9 +29,8 @@ backend.add(
 backend.add(import('@rde-portal/plugin-scaffolder-backend-module-rde'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allow-all, except blueprint templates a user's RDE blueprint ACL hides (src/permissions).
+backend.add(import('./permissions'));
 
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

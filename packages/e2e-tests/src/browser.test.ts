@@ -115,6 +115,13 @@ describe('the demo in a browser', () => {
         .waitFor({ timeout: 15_000 });
       const { body } = await stack.api('GET', '/workspaces');
       expect(body.items.map((w: any) => w.name)).toContain('from-catalog');
+      // An admin reads every blueprint template, even one whose ACL does not match them (the
+      // counterpart of catalog.test.ts, where an ordinary user cannot).
+      const restricted = await fetch(
+        `${stack.baseUrl}/api/catalog/entities/by-name/template/default/restricted-lab`,
+        { headers: { Authorization: `Bearer ${await stack.guestToken()}` } },
+      );
+      expect(restricted.status).toBe(200);
       await page.screenshot({
         path: path.join(SCREENSHOTS, 'catalog-terminal.png'),
       });

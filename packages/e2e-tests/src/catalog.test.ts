@@ -35,7 +35,8 @@ describe('workspaces in the catalog and the scaffolder', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The guest (guest@corp.example) as an ordinary user: no RDE admin rights.
+    stack = await startStack({ rde: { admins: [] } });
     await stack.startAgent();
   }, 180_000);
 
@@ -51,7 +52,7 @@ describe('workspaces in the catalog and the scaffolder', () => {
     expect(me).toEqual({
       userRef: 'user:development/guest',
       email: 'guest@corp.example',
-      isAdmin: true,
+      isAdmin: false,
     });
   });
 
@@ -131,6 +132,28 @@ describe('workspaces in the catalog and the scaffolder', () => {
           ),
     );
     expect(logged).toMatch(/warn/);
+  });
+
+  it('hides a blueprint whose ACL does not match the user everywhere: RDE, catalog, scaffolder', async () => {
+    const { body } = await stack.api('GET', '/blueprints');
+    expect(body.items.map((b: any) => b.name)).not.toContain('restricted-lab');
+    // The template entity exists (the catalog ingested it)…
+    expect((await stack.api('GET', '/admin/blueprints')).status).toBe(403);
+    // …but the user cannot read it in the catalog, nor its form on the Create page.
+    expect(
+      (await catalog('/entities/by-name/template/default/restricted-lab'))
+        .status,
+    ).toBe(404);
+    const schema = await fetch(
+      `${stack.baseUrl}/api/scaffolder/v2/templates/default/template/restricted-lab/parameter-schema`,
+      { headers: { Authorization: `Bearer ${await stack.guestToken()}` } },
+    );
+    expect(schema.ok).toBe(false);
+    const listed = await catalog('/entities?filter=kind=template');
+    const names = listed.body.map((e: any) => e.metadata.name);
+    expect(names).toContain(E2E_BLUEPRINT);
+    expect(names).toContain('python-app'); // corp.example: the guest's domain
+    expect(names).not.toContain('restricted-lab');
   });
 
   it('creates a workspace from the Create page: the scaffolder runs rde:workspace:create as the user', async () => {

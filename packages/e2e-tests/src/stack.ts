@@ -143,6 +143,20 @@ spec:
     cluster: local
     ports:
       - port: 70000
+---
+apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: restricted-lab
+  title: A blueprint only other.example may use
+spec:
+  type: rde-blueprint
+  owner: group:default/guests
+  steps: []
+  rde:
+    image: local
+    cluster: local
+    access: ['@other.example']
 `;
 
 /** Options of {@link startStack}. */

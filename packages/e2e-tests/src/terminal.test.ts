@@ -142,6 +142,26 @@ describe('terminal through the tunnel', () => {
     client.close();
   });
 
+  it('gives a workspace shell no capabilities, even when the agent runs as root', async () => {
+    const client = await TerminalClient.connect(
+      socketUrl(await ticket()),
+      stack.baseUrl,
+    );
+    client.send(
+      `grep CapEff /proc/self/status; id -u; ` +
+        `mount -o remount,rw,bind /usr 2>/dev/null && echo remount-"worked" || echo remount-"refused"; ` +
+        `touch /usr/rde-probe 2>/dev/null && echo write-"worked" || echo write-"refused"; ` +
+        `echo caps-"checked"\r`,
+    );
+    await client.waitFor('caps-checked');
+    expect(client.text).toMatch(/CapEff:\s+0000000000000000/);
+    expect(client.text).toContain('remount-refused');
+    expect(client.text).toContain('write-refused');
+    expect(client.text).not.toContain('remount-worked');
+    expect(client.text).not.toContain('write-worked');
+    client.close();
+  });
+
   it('holds a browser that stops acknowledging to its window, without stalling other sessions', async () => {
     const slow = await TerminalClient.connect(
       socketUrl(await ticket()),

@@ -272,3 +272,22 @@ export function parseInput<T extends z.ZodTypeAny>(
   });
   throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
 }
+
+/** Query of `GET /catalog/hidden-blueprints` (service callers). */
+export const hiddenBlueprintsQuery = z
+  .object({
+    user: z
+      .string({
+        required_error: "'user' is required: a user entity ref",
+        invalid_type_error: "'user' must be given once",
+      })
+      .regex(
+        /^user:[^\s]+$/i,
+        "'user' must be a user entity ref like user:default/jane",
+      ),
+    ownership: z
+      .string({ invalid_type_error: "'ownership' must be given once" })
+      .max(10_000, "'ownership' is too long")
+      .optional(),
+  })
+  .strict();

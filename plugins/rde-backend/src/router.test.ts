@@ -874,6 +874,36 @@ describe('REST API /api/rde', () => {
         });
       expect(asService.status).toBe(200);
       expect(asService.body.items.map((w: Workspace) => w.id)).toEqual([ws.id]);
+
+      // The blueprints a user may not see, for the catalog permission policy.
+      const service = {
+        Authorization: mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:permission'),
+          targetPluginId: 'rde',
+        }),
+      };
+      const hidden = async (query: string) =>
+        request(server)
+          .get(`/api/rde/catalog/hidden-blueprints?${query}`)
+          .set(service);
+      expect((await hidden(`user=${B}`)).body.items).toEqual([
+        'template:default/corp-only',
+        'template:default/off',
+      ]);
+      expect((await hidden(`user=${A}`)).body.items).toEqual([
+        'template:default/off',
+      ]);
+      expect(
+        (await hidden(`user=user:default/x&ownership=${ADMIN}`)).body.items,
+      ).toEqual(['template:default/off']);
+      expect((await hidden('user=nobody')).status).toBe(400);
+      expect(
+        (
+          await request(server)
+            .get(`/api/rde/catalog/hidden-blueprints?user=${B}`)
+            .set(auth(B))
+        ).status,
+      ).toBe(403);
     });
 
     it('tells the caller who they are', async () => {

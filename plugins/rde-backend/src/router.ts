@@ -41,6 +41,7 @@ import {
   clusterName,
   createTicketBody,
   createWorkspaceBody,
+  hiddenBlueprintsQuery,
   parseInput,
   settingsBody,
 } from './requestSchemas';
@@ -274,6 +275,24 @@ export async function createRouter(
   router.get('/catalog/workspaces', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json({ items: await workspaces.listForCatalog() });
+  });
+
+  // Service-to-service: the blueprint templates a user may not see, for a permission policy that
+  // hides them in the catalog (packages/backend's policy). `ownership` is comma-separated.
+  router.get('/catalog/hidden-blueprints', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const query = parseInput(hiddenBlueprintsQuery, req.query, 'query');
+    const user = await actors.describeUser(
+      query.user,
+      query.ownership ? query.ownership.split(',') : [],
+    );
+    // Admins see every blueprint template in the catalog, disabled ones included.
+    const items = user.isAdmin
+      ? []
+      : (await blueprints.list())
+          .filter(bp => !decideBlueprintAccess(user, bp).visible)
+          .map(bp => bp.ref);
+    res.json({ items });
   });
 
   // --- Admin (every route: rde.admins AND the policy's rde.admin) ---

@@ -139,7 +139,10 @@ const cpuSchema = z
   .regex(CPU_QUANTITY, {
     message: 'must be a CPU quantity like "2", "0.5" or "500m"',
   })
-  .refine(v => parseFloat(v) > 0, { message: 'must be greater than zero' });
+  // Only for values of the right form, so a malformed one gets one message, not two.
+  .refine(v => !CPU_QUANTITY.test(v) || parseFloat(v) > 0, {
+    message: 'must be greater than zero',
+  });
 
 const bytesSchema = (example: string) =>
   z
@@ -147,7 +150,7 @@ const bytesSchema = (example: string) =>
     .regex(BYTES_QUANTITY, {
       message: `must be a size with a binary suffix (Ki, Mi, Gi, Ti) like "${example}"`,
     })
-    .refine(v => parseInt(v, 10) > 0, {
+    .refine(v => !BYTES_QUANTITY.test(v) || parseInt(v, 10) > 0, {
       message: 'must be greater than zero',
     });
 

@@ -66,6 +66,29 @@ export class ActorResolver {
     };
   }
 
+  /**
+   * What blueprint access depends on for a user another plugin asks about (the permission policy
+   * deciding catalog visibility): their email and whether they are an RDE admin.
+   *
+   * @param userRef - user entity ref; normalised here.
+   * @param ownershipRefs - the user's ownership refs (groups), for admin groups.
+   */
+  async describeUser(
+    userRef: string,
+    ownershipRefs: readonly string[],
+  ): Promise<Pick<Actor, 'userRef' | 'email' | 'isAdmin'>> {
+    const ref = normalizeEntityRef(userRef);
+    const email = await this.emailOf(ref);
+    return {
+      userRef: ref,
+      ...(email ? { email } : {}),
+      isAdmin: isAdmin(this.options.admins, {
+        userEntityRef: ref,
+        ownershipEntityRefs: ownershipRefs.map(r => normalizeEntityRef(r)),
+      }),
+    };
+  }
+
   private emailOf(userRef: string): Promise<string | undefined> {
     const now = Date.now();
     const cached = this.emails.get(userRef);

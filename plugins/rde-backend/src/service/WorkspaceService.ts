@@ -694,7 +694,11 @@ function conflictMessage(
       return `Workspace '${name}' is ${status}; only a stopped or failed workspace can be started.`;
     case 'stop':
       return `Workspace '${name}' is ${status}; only a running or failed workspace can be stopped.`;
+    case 'restart':
+      return `Workspace '${name}' is ${status}; only a running or failed workspace can be restarted (start a stopped one).`;
+    case 'upgrade':
+      return `Workspace '${name}' is ${status}; only a running, stopped or failed workspace can be upgraded.`;
     default:
-      return `Workspace '${name}' is ${status} and cannot be ${action}d now.`;
+      return `Workspace '${name}' is ${status} and cannot be deleted now.`;
   }
 }

@@ -96,7 +96,7 @@ export async function rdeApiErrorFromResponse(
       ? ` (${quota.running} of ${quota.limit} allowed running workspaces in use)`
       : '';
     return new RdeApiError(
-      `${action} failed: you have reached your limit of running workspaces${counts}: ${reason}. ` +
+      `${action} failed: you have reached your limit of running workspaces${counts}: ${withoutStop(reason)}. ` +
         'Stop or delete one of your workspaces, then run the template again.',
       { status, errorName, quota },
     );
@@ -107,14 +107,16 @@ export async function rdeApiErrorFromResponse(
       wait !== undefined
         ? `Try again in ${wait} second${wait === 1 ? '' : 's'}.`
         : 'Try again in a minute.';
+    // The server's message already says when to try again; add it only when it does not.
+    const advice = /try again/i.test(reason) ? '' : ` ${when}`;
     return new RdeApiError(
-      `${action} failed: too many workspace launches: ${reason}. ${when}`,
+      `${action} failed: too many workspace launches: ${withoutStop(reason)}.${advice}`,
       { status, errorName, retryAfterSeconds: wait },
     );
   }
   if (status === 403) {
     return new RdeApiError(
-      `${action} failed: not allowed: ${reason}. Ask an RDE admin for access if you need it.`,
+      `${action} failed: not allowed: ${withoutStop(reason)}. Ask an RDE admin for access if you need it.`,
       { status, errorName },
     );
   }
@@ -128,4 +130,9 @@ export async function rdeApiErrorFromResponse(
     `${action} failed: the RDE backend answered ${status}: ${reason}`,
     { status, errorName },
   );
+}
+
+/** `text` without its final full stop, so it can be followed by more of a sentence. */
+function withoutStop(text: string): string {
+  return text.trim().replace(/\.+$/, '');
 }

@@ -198,20 +198,20 @@ export function WorkspaceView(props: WorkspaceViewProps) {
         </Box>
       )}
       <Grid container spacing={2}>
-        <Grid item xs={12} lg={9}>
+        {/* The terminal gets the full width; the details sit below it. */}
+        <Grid item xs={12}>
           <InfoCard title="Terminal" noPadding={false}>
             <TerminalPanel workspace={shown} />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} lg={3}>
+        <Grid item xs={12} md={8} lg={6}>
           <InfoCard title="About">
             <StructuredMetadataTable
               metadata={{
                 blueprint: shortBlueprintRef(shown.blueprint),
                 cluster: shown.cluster,
-                owner: shown.ownerEmail
-                  ? `${shown.owner} (${shown.ownerEmail})`
-                  : shown.owner,
+                owner: shown.owner,
+                ...(shown.ownerEmail ? { email: shown.ownerEmail } : {}),
                 ...(shown.operation
                   ? { 'last operation': shown.operation }
                   : {}),
