@@ -127,6 +127,28 @@ describe('WorkspaceService', () => {
     );
   });
 
+  it('leaves a workspace as it was, with a message, when its agent is offline', async () => {
+    const { service, gateway } = await setup();
+    const { workspace, completion } = await service.create(alice, {
+      blueprint: 'demo',
+    });
+    await completion;
+    gateway.setOnline('local', false);
+    const stop = await service.stop(alice, workspace.id);
+    expect(stop.workspace.status).toBe('stopping');
+    const after = await stop.completion;
+    expect(after.status).toBe('running');
+    expect(after.statusMessage).toMatch(
+      /agent of cluster 'local' is not connected, so the workspace could not be stopped/,
+    );
+    // Still counted as running, and the message clears with the next successful operation.
+    expect(await service.quota(alice)).toEqual({ running: 1, limit: 100 });
+    gateway.setOnline('local', true);
+    const retried = await (await service.stop(alice, workspace.id)).completion;
+    expect(retried.status).toBe('stopped');
+    expect(retried.statusMessage).toBeUndefined();
+  });
+
   it('records a failure the agent reports', async () => {
     const { service, gateway } = await setup();
     gateway.willAnswer({ state: 'failed', message: 'disk full' });

@@ -492,7 +492,7 @@ export class WorkspaceService {
     }
     this.changed(moved);
     const completion = this.track(
-      () => this.execute(moved, op.action, command),
+      () => this.execute(moved, op.action, command, current.status),
       moved,
     );
     return { workspace: moved, target: op.target, completion };
@@ -503,6 +503,8 @@ export class WorkspaceService {
     workspace: Workspace,
     action: LifecycleAction,
     command: WorkspaceCommand,
+    /** The status before the operation; restored when the command never reached an agent. */
+    previous?: WorkspaceStatus,
   ): Promise<Workspace> {
     let outcome: LifecycleOutcome;
     try {
@@ -517,6 +519,11 @@ export class WorkspaceService {
       outcome = outcomeOfObservation(action, observation);
     } catch (error) {
       outcome = outcomeOfError(action, workspace.cluster, error);
+      if (previous && isAgentOffline(error)) {
+        // Nothing was sent, so nothing changed on the cluster: say so instead of "failed"
+        // (a running workspace marked failed would also stop counting against the limit).
+        outcome = { status: previous, message: outcome.message };
+      }
     }
     if (outcome.status === 'failed') {
       this.logger.warn(
@@ -596,6 +603,11 @@ export class WorkspaceService {
     promise.finally(() => this.inFlight.delete(promise));
     return promise;
   }
+}
+
+/** `AgentGateway.runCommand` refused because no agent of the cluster is connected. */
+function isAgentOffline(error: unknown): boolean {
+  return (error as { name?: unknown })?.name === 'ServiceUnavailableError';
 }
 
 function unknownBlueprint(ref: string): InputError {
