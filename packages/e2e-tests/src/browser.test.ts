@@ -7,6 +7,19 @@ import { E2E_BLUEPRINT, REPO_ROOT, startStack, type Stack } from './stack';
 const CHROMIUM = process.env.RDE_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'packages/e2e-tests/screenshots');
 
+/** Clicks into the open terminal, types `command` and waits until `expected` is on screen. */
+async function runInTerminal(page: Page, command: string, expected: string) {
+  await page
+    .locator('[data-testid=rde-terminal][data-status=open]')
+    .waitFor({ timeout: 60_000 });
+  await page.getByTestId('rde-terminal').click();
+  await page.keyboard.type(`${command}\n`);
+  await page
+    .locator('[data-testid=rde-terminal] .xterm-rows')
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 15_000 });
+}
+
 /**
  * The demo as a person uses it, in headless Chromium: sign in as guest, create a workspace from
  * the demo blueprint, open its terminal, type a command, see its output. The backend serves the
@@ -43,9 +56,28 @@ describe('the demo in a browser', () => {
     await stack?.stop();
   });
 
+  /** Runs `steps`; on failure saves `<name>.png` and adds the stack's output to the error. */
+  async function withFailureScreenshot(
+    name: string,
+    steps: () => Promise<void>,
+  ) {
+    try {
+      await steps();
+    } catch (error) {
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+        .catch(() => {});
+      throw new Error(
+        `${(error as Error).message}\n--- stack output ---\n${stack
+          .output()
+          .slice(-4000)}`,
+      );
+    }
+  }
+
   it('creates a workspace and runs a command in its terminal', async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    try {
+    await withFailureScreenshot('failure', async () => {
       await page.goto(stack.baseUrl);
       await page
         .getByRole('button', { name: 'Enter' })
@@ -59,15 +91,7 @@ describe('the demo in a browser', () => {
         .filter({ hasText: 'running' })
         .waitFor({ timeout: 30_000 });
       await page.getByTestId('rde-open-browser-test').click();
-      await page
-        .locator('[data-testid=rde-terminal][data-status=open]')
-        .waitFor({ timeout: 30_000 });
-      await page.getByTestId('rde-terminal').click();
-      await page.keyboard.type('echo browser-$((6*7)) €\n');
-      await page
-        .locator('[data-testid=rde-terminal] .xterm-rows')
-        .filter({ hasText: 'browser-42 €' })
-        .waitFor({ timeout: 15_000 });
+      await runInTerminal(page, 'echo browser-$((6*7)) €', 'browser-42 €');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'terminal.png') });
       // The gallery and quota on My workspaces, as a person sees them.
       await page.goto(`${stack.baseUrl}/rde`);
@@ -77,20 +101,11 @@ describe('the demo in a browser', () => {
         path: path.join(SCREENSHOTS, 'workspaces.png'),
         fullPage: true,
       });
-    } catch (error) {
-      await page
-        .screenshot({ path: path.join(SCREENSHOTS, 'failure.png') })
-        .catch(() => {});
-      throw new Error(
-        `${(error as Error).message}\n--- stack output ---\n${stack
-          .output()
-          .slice(-4000)}`,
-      );
-    }
+    });
   }, 180_000);
 
   it("launches a workspace from the blueprint's catalog page and reaches its terminal", async () => {
-    try {
+    await withFailureScreenshot('failure-catalog', async () => {
       await page.goto(
         `${stack.baseUrl}/catalog/default/template/${E2E_BLUEPRINT}`,
       );
@@ -104,15 +119,7 @@ describe('the demo in a browser', () => {
       await page.waitForURL(/\/rde\/workspaces\/[0-9a-f-]{36}/, {
         timeout: 30_000,
       });
-      await page
-        .locator('[data-testid=rde-terminal][data-status=open]')
-        .waitFor({ timeout: 60_000 });
-      await page.getByTestId('rde-terminal').click();
-      await page.keyboard.type('echo catalog-$((6*7))\n');
-      await page
-        .locator('[data-testid=rde-terminal] .xterm-rows')
-        .filter({ hasText: 'catalog-42' })
-        .waitFor({ timeout: 15_000 });
+      await runInTerminal(page, 'echo catalog-$((6*7))', 'catalog-42');
       const { body } = await stack.api('GET', '/workspaces');
       expect(body.items.map((w: any) => w.name)).toContain('from-catalog');
       // An admin reads every blueprint template, even one whose ACL does not match them (the
@@ -136,15 +143,6 @@ describe('the demo in a browser', () => {
         path: path.join(SCREENSHOTS, 'admin.png'),
         fullPage: true,
       });
-    } catch (error) {
-      await page
-        .screenshot({ path: path.join(SCREENSHOTS, 'failure-catalog.png') })
-        .catch(() => {});
-      throw new Error(
-        `${(error as Error).message}\n--- stack output ---\n${stack
-          .output()
-          .slice(-4000)}`,
-      );
-    }
+    });
   }, 180_000);
 });
