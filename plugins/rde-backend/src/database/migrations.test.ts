@@ -21,6 +21,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       'rde_settings',
       'rde_audit_events',
       'rde_user_locks',
+      'rde_rate_limits',
     ]) {
       expect(await client.schema.hasTable(table)).toBe(true);
     }

@@ -12,7 +12,7 @@ import { TooManyRequestsError } from './errors';
 /** Launches per user per minute when `rde.limits.launchesPerMinute` is not set (issue 3). */
 export const DEFAULT_LAUNCHES_PER_MINUTE = 5;
 
-/** Table rate-limiter-flexible keeps its counters in (created by the library). */
+/** Table rate-limiter-flexible keeps its counters in (`migrations/20261129_rate_limits.js`). */
 const TABLE = 'rde_rate_limits';
 
 /**
@@ -30,7 +30,6 @@ export class LaunchRateLimiter {
 
   /**
    * @param options.launchesPerMinute - budget per user per 60 s window.
-   * @throws Error when the table cannot be created.
    */
   static async create(options: {
     db: Knex;
@@ -43,28 +42,24 @@ export class LaunchRateLimiter {
       keyPrefix: 'launch',
     };
     const client = String(options.db.client.config.client);
-    const limiter = await new Promise<RateLimiterAbstract>(
-      (resolve, reject) => {
-        const done = (error?: Error) => (error ? reject(error) : resolve(made));
-        let made: RateLimiterAbstract;
-        const store = {
-          storeClient: options.db,
-          storeType: 'knex',
-          tableName: TABLE,
-        };
-        if (client === 'pg') {
-          made = new RateLimiterPostgres({ ...base, ...store }, done);
-        } else if (client === 'better-sqlite3' || client === 'sqlite3') {
-          made = new RateLimiterSQLite({ ...base, ...store }, done);
-        } else {
-          options.logger.warn(
-            `Launch rate limit counted in memory: database client '${client}' is not supported, so replicas do not share the count`,
-          );
-          made = new RateLimiterMemory(base);
-          resolve(made);
-        }
-      },
-    );
+    // The table comes from migrations/ (tableCreated), so construction has nothing to wait for.
+    const store = {
+      storeClient: options.db,
+      storeType: 'knex',
+      tableName: TABLE,
+      tableCreated: true,
+    };
+    let limiter: RateLimiterAbstract;
+    if (client === 'pg') {
+      limiter = new RateLimiterPostgres({ ...base, ...store });
+    } else if (client === 'better-sqlite3' || client === 'sqlite3') {
+      limiter = new RateLimiterSQLite({ ...base, ...store });
+    } else {
+      options.logger.warn(
+        `Launch rate limit counted in memory: database client '${client}' is not supported, so replicas do not share the count`,
+      );
+      limiter = new RateLimiterMemory(base);
+    }
     return new LaunchRateLimiter(limiter, options.launchesPerMinute);
   }
 

@@ -492,7 +492,14 @@ export class WorkspaceService {
     }
     this.changed(moved);
     const completion = this.track(
-      () => this.execute(moved, op.action, command, current.status),
+      () =>
+        this.execute(
+          moved,
+          op.action,
+          command,
+          // A stuck transitional status is not worth restoring.
+          TRANSITIONAL.includes(current.status) ? undefined : current.status,
+        ),
       moved,
     );
     return { workspace: moved, target: op.target, completion };
