@@ -97,6 +97,9 @@ describe('the demo in a browser', () => {
       await page.goto(`${stack.baseUrl}/rde`);
       await page.getByTestId('rde-gallery').waitFor({ timeout: 30_000 });
       await page.getByTestId('rde-quota').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('rde-quota').textContent()).toMatch(
+        /1 of \d+ running/,
+      );
       await page.screenshot({
         path: path.join(SCREENSHOTS, 'workspaces.png'),
         fullPage: true,

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The repository root. */
+// Tests run from source, never from a build, so __dirname is this folder.
+// eslint-disable-next-line no-restricted-syntax
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** Finds a free TCP port on 127.0.0.1. */

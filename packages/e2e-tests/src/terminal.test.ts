@@ -1,4 +1,9 @@
-import { startStack, waitForWorkspace, type Stack } from './stack';
+import {
+  E2E_BLUEPRINT,
+  startStack,
+  waitForWorkspace,
+  type Stack,
+} from './stack';
 import { TerminalClient } from './terminalClient';
 import { TERMINAL_OUTPUT_WINDOW_BYTES } from '@rde-portal/plugin-rde-common';
 import { execFileSync } from 'node:child_process';
@@ -28,9 +33,11 @@ describe('terminal through the tunnel', () => {
     stack = await startStack();
     await stack.startAgent();
     const created = await stack.api('POST', '/workspaces', {
-      blueprint: 'shell',
+      blueprint: E2E_BLUEPRINT,
     });
-    expect(created.status).toBe(202);
+    if (created.status !== 202) {
+      throw new Error(`creating the workspace answered ${created.status}`);
+    }
     workspaceId = created.body.id;
     await waitForWorkspace(stack, workspaceId, 'running');
   }, 180_000);
@@ -97,6 +104,7 @@ describe('terminal through the tunnel', () => {
     await new Promise(r => setTimeout(r, 200));
     client.send('stty size\r');
     await client.waitFor('43 132');
+    expect(client.text).toMatch(/^43 132\r?$/m);
     client.close();
   });
 
