@@ -10,3 +10,4 @@ export * from './agentTokens';
 export * from './validation';
 export * from './blueprintAccess';
 export * from './blueprintSpec';
+export * from './errorResponse';

@@ -20,7 +20,6 @@ export {
   RdeApiError,
   WorkspaceLimitReachedError,
   TooManyRequestsError,
-  parseRetryAfter,
 } from './api';
 export type {
   AdminWorkspaceFilter,

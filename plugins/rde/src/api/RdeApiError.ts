@@ -1,4 +1,7 @@
-import type { WorkspaceQuota } from '@rde-portal/plugin-rde-common';
+import {
+  readRdeErrorResponse,
+  type WorkspaceQuota,
+} from '@rde-portal/plugin-rde-common';
 
 /**
  * What {@link RdeApiError}'s constructor takes.
@@ -93,80 +96,24 @@ export class TooManyRequestsError extends RdeApiError {
 export async function readRdeApiError(
   response: Response,
 ): Promise<RdeApiError> {
-  let text = '';
-  try {
-    text = await response.text();
-  } catch {
-    // An unreadable body leaves only the status to report.
-  }
-  let body: any;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const serverError =
-    body &&
-    typeof body === 'object' &&
-    body.error &&
-    typeof body.error === 'object'
-      ? body.error
-      : undefined;
-  const errorName =
-    typeof serverError?.name === 'string' ? serverError.name : 'Error';
-  const status = `${response.status}${
-    response.statusText ? ` ${response.statusText}` : ''
-  }`;
+  const read = await readRdeErrorResponse(response);
   const message =
-    typeof serverError?.message === 'string' && serverError.message
-      ? serverError.message
-      : `The RDE backend answered ${status}`;
-
-  if (response.status === 429) {
+    read.message ??
+    `The RDE backend answered ${response.status}${
+      response.statusText ? ` ${response.statusText}` : ''
+    }`;
+  if (read.status === 429) {
     return new TooManyRequestsError({
       message,
-      retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+      retryAfterSeconds: read.retryAfterSeconds,
     });
   }
-  if (
-    response.status === 409 &&
-    errorName === 'WorkspaceLimitReachedError' &&
-    isQuota(body?.quota)
-  ) {
-    return new WorkspaceLimitReachedError({ message, quota: body.quota });
+  if (read.quota) {
+    return new WorkspaceLimitReachedError({ message, quota: read.quota });
   }
-  return new RdeApiError({ statusCode: response.status, errorName, message });
-}
-
-/**
- * Parses a `Retry-After` header (RFC 9110 §10.2.3): delay in whole seconds or an HTTP date.
- * Returns seconds from `now` (never negative), or `undefined` for an absent or unreadable value.
- *
- * @public
- */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) {
-    return Number(trimmed);
-  }
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) {
-    return undefined;
-  }
-  return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-function isQuota(value: unknown): value is WorkspaceQuota {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WorkspaceQuota).running === 'number' &&
-    typeof (value as WorkspaceQuota).limit === 'number'
-  );
+  return new RdeApiError({
+    statusCode: read.status,
+    errorName: read.errorName ?? 'Error',
+    message,
+  });
 }

@@ -8,7 +8,6 @@ import type { Workspace } from '@rde-portal/plugin-rde-common';
 import { errorMessage } from '../lib/errorMessage';
 import { makeBlueprint } from '../testUtils/FakeRdeApi';
 import {
-  parseRetryAfter,
   RdeApiError,
   TooManyRequestsError,
   WorkspaceLimitReachedError,
@@ -382,15 +381,5 @@ describe('RdeClient', () => {
     expect(error).toBeInstanceOf(RdeApiError);
     expect(error.statusCode).toBe(502);
     expect(error.message).toBe('The RDE backend answered 502 Bad Gateway');
-  });
-
-  it('parses Retry-After as seconds or as an HTTP date', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(parseRetryAfter('7', now)).toBe(7);
-    expect(parseRetryAfter(' 0 ', now)).toBe(0);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30);
-    expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

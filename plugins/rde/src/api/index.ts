@@ -9,7 +9,6 @@ export type {
 } from './RdeApi';
 export { RdeClient } from './RdeClient';
 export {
-  parseRetryAfter,
   RdeApiError,
   readRdeApiError,
   TooManyRequestsError,

@@ -1,5 +1,8 @@
 import { CustomErrorBase } from '@backstage/errors';
-import { WorkspaceQuota } from '@rde-portal/plugin-rde-common';
+import {
+  readRdeErrorResponse,
+  WorkspaceQuota,
+} from '@rde-portal/plugin-rde-common';
 
 /**
  * A refusal or failure answered by the RDE REST API (`/api/rde`), with a message a person can act
@@ -35,26 +38,6 @@ export class RdeApiError extends CustomErrorBase {
   }
 }
 
-function isQuota(value: unknown): value is WorkspaceQuota {
-  const q = value as Partial<WorkspaceQuota> | null;
-  return (
-    typeof q === 'object' &&
-    q !== null &&
-    typeof q.running === 'number' &&
-    typeof q.limit === 'number'
-  );
-}
-
-/** `Retry-After` as seconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return parseInt(header.trim(), 10);
-  const at = Date.parse(header);
-  return Number.isNaN(at)
-    ? undefined
-    : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
 /**
  * Turns a non-2xx answer of the RDE REST API into an {@link RdeApiError} whose message says what
  * happened and what to do. The body is Backstage's error shape `{ error: { name, message } }`
@@ -74,35 +57,27 @@ export async function rdeApiErrorFromResponse(
   response: Response,
   action: string,
 ): Promise<RdeApiError> {
-  let body: { error?: { name?: unknown; message?: unknown }; quota?: unknown } =
-    {};
-  const text = await response.text().catch(() => '');
-  try {
-    body = JSON.parse(text) ?? {};
-  } catch {
-    // Not JSON: fall back to the status line.
-  }
-  const errorName =
-    typeof body.error?.name === 'string' ? body.error.name : undefined;
+  const read = await readRdeErrorResponse(response);
+  const errorName = read.errorName;
   const reason =
-    typeof body.error?.message === 'string' && body.error.message
-      ? body.error.message
-      : `${response.status} ${response.statusText}`.trim();
+    read.message ?? `${response.status} ${response.statusText}`.trim();
   const status = response.status;
 
   if (status === 409 && errorName === 'WorkspaceLimitReachedError') {
-    const quota = isQuota(body.quota) ? body.quota : undefined;
+    const quota = read.quota;
     const counts = quota
       ? ` (${quota.running} of ${quota.limit} allowed running workspaces in use)`
       : '';
     return new RdeApiError(
-      `${action} failed: you have reached your limit of running workspaces${counts}: ${withoutStop(reason)}. ` +
+      `${action} failed: you have reached your limit of running workspaces${counts}: ${withoutStop(
+        reason,
+      )}. ` +
         'Stop or delete one of your workspaces, then run the template again.',
       { status, errorName, quota },
     );
   }
   if (status === 429) {
-    const wait = retryAfterSeconds(response.headers.get('retry-after'));
+    const wait = read.retryAfterSeconds;
     const when =
       wait !== undefined
         ? `Try again in ${wait} second${wait === 1 ? '' : 's'}.`
@@ -110,13 +85,17 @@ export async function rdeApiErrorFromResponse(
     // The server's message already says when to try again; add it only when it does not.
     const advice = /try again/i.test(reason) ? '' : ` ${when}`;
     return new RdeApiError(
-      `${action} failed: too many workspace launches: ${withoutStop(reason)}.${advice}`,
+      `${action} failed: too many workspace launches: ${withoutStop(
+        reason,
+      )}.${advice}`,
       { status, errorName, retryAfterSeconds: wait },
     );
   }
   if (status === 403) {
     return new RdeApiError(
-      `${action} failed: not allowed: ${withoutStop(reason)}. Ask an RDE admin for access if you need it.`,
+      `${action} failed: not allowed: ${withoutStop(
+        reason,
+      )}. Ask an RDE admin for access if you need it.`,
       { status, errorName },
     );
   }
